@@ -1,0 +1,94 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "metrics",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "metrics", targets: ["MetricsCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, found through pkg-config. Only RRD imports CRRD; only Curl imports CCurl.
+        .systemLibrary(name: "CRRD", pkgConfig: "librrd", providers: [.apt(["librrd-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        .target(name: "RRD", dependencies: ["CRRD"], swiftSettings: strict),
+        .target(name: "Curl", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(
+            name: "MetricStore",
+            dependencies: ["RRD", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MetricsConfig",
+            dependencies: ["MetricStore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "CollectorCore",
+            dependencies: [
+                "MetricStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "DashboardServer",
+            dependencies: [
+                "MetricStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MetricsDaemon",
+            dependencies: [
+                "MetricStore", "MetricsConfig", "CollectorCore", "DashboardServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "MetricsCLI",
+            dependencies: [
+                "MetricsDaemon", "MetricsConfig", "MetricStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // Benchmark driver used by bench/rrd-write (not a test).
+        .executableTarget(
+            name: "metrics-bench",
+            dependencies: ["MetricStore", "RRD"],
+            path: "Sources/MetricsBench",
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "RRDTests", dependencies: ["RRD"], swiftSettings: strict),
+        .testTarget(
+            name: "CurlTests",
+            dependencies: ["Curl", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD"], swiftSettings: strict),
+        .testTarget(name: "MetricsConfigTests", dependencies: ["MetricsConfig"], swiftSettings: strict),
+        .testTarget(
+            name: "DaemonTests",
+            dependencies: ["MetricsDaemon", "MetricStore", "Curl"],
+            swiftSettings: strict
+        ),
+    ]
+)

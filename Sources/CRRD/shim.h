@@ -1,0 +1,5 @@
+#ifndef METRICS_CRRD_SHIM_H
+#define METRICS_CRRD_SHIM_H
+#include <rrd.h>
+#include <stdlib.h>
+#endif

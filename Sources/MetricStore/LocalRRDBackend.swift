@@ -1,0 +1,165 @@
+import Foundation
+import RRD
+import Synchronization
+
+/// Stores each metric in its own RRD file under the data directory, written directly with librrd.
+public final class LocalRRDBackend: MetricBackend {
+    public let dataDirectory: String
+    public let policy: RetentionPolicy
+    public let limits: StorageLimits
+    private let engine = RRDEngine.shared
+    private let state = Mutex(State())
+
+    private struct State {
+        /// Last stored time per metric seen since start; read from the file on first sight.
+        var lastUpdate: [MetricName: Int] = [:]
+        /// Files on disk, counted once on first write and kept up to date.
+        var fileCount: Int?
+    }
+
+    /// Opens (and creates if missing) the data directory.
+    public init(dataDirectory: String, policy: RetentionPolicy = RetentionPolicy(), limits: StorageLimits = StorageLimits()) throws(StoreError) {
+        let root = URL(fileURLWithPath: dataDirectory).standardizedFileURL.path
+        switch FileSystem.entry(at: root) {
+        case .directory: break
+        case .missing:
+            do {
+                try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+            } catch {
+                throw .dataDirectory(path: root, reason: "cannot be created (\(error.localizedDescription)); create it or choose another with --data-dir")
+            }
+        case .regularFile, .other:
+            throw .dataDirectory(path: root, reason: "is not a directory; choose another with --data-dir")
+        }
+        self.dataDirectory = root
+        self.policy = policy
+        self.limits = limits
+    }
+
+    public func path(for name: MetricName) -> String { dataDirectory + "/" + name.relativePath }
+
+    public func write(_ batches: [SeriesBatch]) async -> WriteReport {
+        guard !batches.isEmpty else { return WriteReport() }
+        do {
+            return try await engine.run { session in
+                var report = WriteReport()
+                for batch in batches { self.write(batch, session, into: &report) }
+                return report
+            }
+        } catch {
+            return WriteReport() // the closure does not throw
+        }
+    }
+
+    private func write(_ batch: SeriesBatch, _ session: borrowing RRDSession, into report: inout WriteReport) {
+        let path = path(for: batch.name)
+        let last: Int
+        if let known = state.withLock({ $0.lastUpdate[batch.name] }) {
+            last = known
+        } else {
+            switch openOrCreate(batch, path, session) {
+            case .success(let opened):
+                last = opened.last
+                if opened.created { report.filesCreated += 1 }
+                state.withLock { $0.lastUpdate[batch.name] = last }
+            case .failure(let refusal):
+                report.refuse(batch.name, refusal.reason, count: batch.points.count, detail: refusal.detail)
+                return
+            }
+        }
+        let (points, late) = Self.forwardOnly(batch.points, after: last)
+        report.refuse(batch.name, .late, count: late, detail: "a point at or before the last stored time \(last)")
+        guard let newest = points.last else { return }
+        do {
+            try session.update(path, points.map { RRDPoint(time: $0.time, value: $0.value) })
+            report.written += points.count
+            state.withLock { $0.lastUpdate[batch.name] = newest.time }
+        } catch let error as RRDError where error.kind == .updateNotAfterLast {
+            // Another writer (the CLI, a restore) moved the file forward: re-read it next time.
+            state.withLock { $0.lastUpdate[batch.name] = nil }
+            report.refuse(batch.name, .late, count: points.count, detail: error.message)
+        } catch {
+            report.refuse(batch.name, .writeFailed, count: points.count, detail: "\(error)")
+        }
+    }
+
+    private struct Refusal: Error {
+        var reason: RefusalReason
+        var detail: String
+    }
+
+    /// The file's last update time, creating the file first when the name is new and limits allow.
+    private func openOrCreate(_ batch: SeriesBatch, _ path: String, _ session: borrowing RRDSession) -> Result<(last: Int, created: Bool), Refusal> {
+        switch FileSystem.entry(at: path) {
+        case .regularFile:
+            do { return .success((try session.last(path), false)) } catch {
+                return .failure(Refusal(reason: .writeFailed, detail: "\(error)"))
+            }
+        case .directory, .other:
+            return .failure(Refusal(reason: .writeFailed, detail: "\(path) is not a regular file (a directory or symlink); move it away"))
+        case .missing:
+            return create(batch, path, session).map { ($0, true) }
+        }
+    }
+
+    private func create(_ batch: SeriesBatch, _ path: String, _ session: borrowing RRDSession) -> Result<Int, Refusal> {
+        let files = state.withLock { state in
+            if state.fileCount == nil { state.fileCount = FileSystem.rrdFiles(under: dataDirectory).count }
+            return state.fileCount!
+        }
+        guard files < limits.maxMetrics else {
+            return .failure(Refusal(reason: .metricLimit, detail: "the store holds \(files) metrics, the limit (storage.max_metrics) is \(limits.maxMetrics); raise it or remove unused metrics"))
+        }
+        let layout = policy.schema(for: batch.name).layout(for: batch.kind)
+        guard let free = FileSystem.freeSpace(at: dataDirectory),
+              free.bytes - layout.approximateFileSize >= limits.minFreeBytes, free.inodes > limits.minFreeInodes
+        else {
+            return .failure(Refusal(reason: .diskFull, detail: "the data file system is nearly full (keeping \(ByteSizeText.format(limits.minFreeBytes)) free); new metrics are refused until space is freed"))
+        }
+        do {
+            try FileSystem.makeDirectories(batch.name.segments.dropLast(), under: dataDirectory)
+            let start = (batch.points.map(\.time).min() ?? 1) - 1
+            try session.create(path, layout: layout, start: start)
+            state.withLock { $0.fileCount! += 1 }
+            return .success(start)
+        } catch {
+            return .failure(Refusal(reason: .writeFailed, detail: "cannot create \(path): \(error)"))
+        }
+    }
+
+    /// Points sorted by time, keeping only those after `last` and the first of equal times.
+    static func forwardOnly(_ points: [TimedValue], after last: Int) -> (accepted: [TimedValue], refused: Int) {
+        var sorted = points
+        if !zip(points, points.dropFirst()).allSatisfy({ $0.time < $1.time }) {
+            sorted = points.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
+        }
+        var accepted: [TimedValue] = []
+        accepted.reserveCapacity(sorted.count)
+        var newest = last
+        for point in sorted where point.time > newest {
+            accepted.append(point)
+            newest = point.time
+        }
+        return (accepted, points.count - accepted.count)
+    }
+
+    public func list(matching pattern: MetricPattern?) async throws -> [MetricSummary] {
+        let names = FileSystem.rrdFiles(under: dataDirectory).compactMap { relative -> MetricName? in
+            let name = relative.dropLast(4).replacingOccurrences(of: "/", with: ".")
+            return try? MetricName(name)
+        }.filter { pattern?.matches($0) ?? true }.sorted()
+        let root = dataDirectory
+        return try await engine.run { session in
+            names.compactMap { name in
+                guard let last = try? session.lastUpdate(root + "/" + name.relativePath) else { return nil }
+                return MetricSummary(name: name, lastUpdate: last.time, lastValue: last.values.values.first ?? nil)
+            }
+        }
+    }
+
+    public func fetch(_ name: MetricName, _ cf: Consolidation, start: Int, end: Int, resolution: Int?) async throws -> FetchResult {
+        let path = path(for: name)
+        guard FileSystem.entry(at: path) == .regularFile else { throw StoreError.unknownMetric(name) }
+        return try await engine.fetch(path, cf, start: start, end: end, resolution: resolution)
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import Logging
+
+/// Accepts samples from every producer, holds them until the next flush, and writes them to the
+/// backend one batch per metric. It refuses what would harm the files (timestamps too far ahead,
+/// non-finite values) and what would exhaust memory, and counts everything it refuses.
+public actor MetricWriter {
+    public enum SubmitRefusal: String, Sendable, CaseIterable {
+        case future
+        case notFinite = "not_finite"
+        case queueFull = "queue_full"
+    }
+
+    public struct SubmitResult: Sendable, Equatable {
+        public var accepted = 0
+        public var refused: [SubmitRefusal: Int] = [:]
+    }
+
+    public let backend: any MetricBackend
+    private let limits: StorageLimits
+    private let now: @Sendable () -> Int
+    private let logger: Logger
+    private var pending: [MetricName: SeriesBatch] = [:]
+    private var pendingPoints = 0
+    private var statistics = WriterStatistics()
+    private var lateLogged: Set<MetricName> = []
+    private var refusalLog = RateLimitedLog(interval: 60)
+
+    public init(backend: any MetricBackend, limits: StorageLimits = StorageLimits(),
+                now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) },
+                logger: Logger = Logger(label: "metrics.store")) {
+        self.backend = backend
+        self.limits = limits
+        self.now = now
+        self.logger = logger
+    }
+
+    /// Queues samples for the next flush. Accepted samples are written by the next ``flush()``.
+    @discardableResult
+    public func submit(_ samples: [Sample]) -> SubmitResult {
+        var result = SubmitResult()
+        let horizon = now() + limits.maxFutureSkew
+        for sample in samples {
+            let refusal: SubmitRefusal? =
+                !sample.value.isFinite ? .notFinite
+                : sample.time > horizon ? .future
+                : pendingPoints >= limits.maxPendingPoints ? .queueFull
+                : nil
+            if let refusal {
+                result.refused[refusal, default: 0] += 1
+                continue
+            }
+            let point = TimedValue(time: sample.time, value: sample.value)
+            if pending[sample.name] != nil {
+                pending[sample.name]!.points.append(point)
+            } else {
+                pending[sample.name] = SeriesBatch(name: sample.name, kind: sample.kind, points: [point])
+            }
+            pendingPoints += 1
+            result.accepted += 1
+        }
+        statistics.accepted += result.accepted
+        for (reason, count) in result.refused {
+            statistics.refused[reason.rawValue, default: 0] += count
+            logRefusal("\(count) sample(s) refused: \(Self.explain(reason, limits))")
+        }
+        return result
+    }
+
+    /// Writes everything queued so far. Safe to call concurrently: each call takes what is pending.
+    @discardableResult
+    public func flush() async -> WriteReport {
+        guard !pending.isEmpty else { return WriteReport() }
+        let batches = Array(pending.values)
+        pending.removeAll(keepingCapacity: true)
+        pendingPoints = 0
+        let started = ContinuousClock.now
+        let report = await backend.write(batches)
+        record(report, duration: ContinuousClock.now - started)
+        return report
+    }
+
+    public func currentStatistics() -> WriterStatistics {
+        var snapshot = statistics
+        snapshot.pendingPoints = pendingPoints
+        return snapshot
+    }
+
+    private func record(_ report: WriteReport, duration: Duration) {
+        statistics.flushes += 1
+        statistics.written += report.written
+        statistics.filesCreated += report.filesCreated
+        statistics.lastFlushSeconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        for (reason, count) in report.refused { statistics.refused[reason.rawValue, default: 0] += count }
+        for (name, problem) in report.problems.sorted(by: { $0.key < $1.key }) {
+            if problem.reason == .late {
+                // Once per metric: a client that resends old points would otherwise flood the log.
+                if lateLogged.insert(name).inserted {
+                    logger.notice("\(name): dropped \(problem.detail); further late points for this metric are only counted")
+                }
+            } else {
+                logRefusal("\(name): \(problem.reason.rawValue): \(problem.detail)")
+            }
+        }
+    }
+
+    private func logRefusal(_ message: String) {
+        if let suppressed = refusalLog.shouldLog(now: now()) {
+            let tail = suppressed > 0 ? " (\(suppressed) similar message(s) suppressed)" : ""
+            logger.warning("\(message)\(tail)")
+        }
+    }
+
+    static func explain(_ reason: SubmitRefusal, _ limits: StorageLimits) -> String {
+        switch reason {
+        case .future: return "timestamp more than \(limits.maxFutureSkew) s ahead of this clock (storage.max_future_skew); check the sender's clock"
+        case .notFinite: return "value is NaN or infinite"
+        case .queueFull: return "more than \(limits.maxPendingPoints) points wait for the disk (storage.max_pending_points)"
+        }
+    }
+}
+
+/// Counters the writer keeps about itself, exported at /metrics and as `metrics.self.*`.
+public struct WriterStatistics: Sendable, Equatable {
+    public var accepted = 0
+    public var written = 0
+    public var filesCreated = 0
+    public var flushes = 0
+    public var pendingPoints = 0
+    public var lastFlushSeconds = 0.0
+    /// Refused points by reason (`future`, `late`, `metric_limit`, `disk_full`, ...).
+    public var refused: [String: Int] = [:]
+
+    public var refusedTotal: Int { refused.values.reduce(0, +) }
+}
+
+/// Lets one message through per interval and counts the ones it held back.
+struct RateLimitedLog {
+    let interval: Int
+    private var lastLogged: Int?
+    private var suppressed = 0
+
+    init(interval: Int) { self.interval = interval }
+
+    /// The number of suppressed messages since the last one, or nil to stay quiet.
+    mutating func shouldLog(now: Int) -> Int? {
+        if let lastLogged, now - lastLogged < interval {
+            suppressed += 1
+            return nil
+        }
+        lastLogged = now
+        defer { suppressed = 0 }
+        return suppressed
+    }
+}

@@ -1,0 +1,81 @@
+/// One timestamped update: a value per data source, `nil` for unknown.
+public struct RRDPoint: Sendable, Equatable {
+    public var time: Int
+    public var values: [Double?]
+
+    public init(time: Int, values: [Double?]) {
+        self.time = time
+        self.values = values
+    }
+
+    public init(time: Int, value: Double?) {
+        self.init(time: time, values: [value])
+    }
+
+    /// `time:v1:v2`, with `U` for unknown; an epoch integer, never an at-style string.
+    var argument: String {
+        var text = String(time)
+        for value in values {
+            text += ":"
+            text += value.map(RRDNumber.format) ?? "U"
+        }
+        return text
+    }
+}
+
+/// Rows fetched from one archive. Unknown values are `nil`.
+public struct FetchResult: Sendable, Equatable {
+    public var start: Int
+    public var end: Int
+    public var step: Int
+    public var sourceNames: [String]
+    /// One row per step starting at `start + step`; each row has one value per source.
+    public var rows: [[Double?]]
+
+    /// Timestamp of row `index` (librrd labels a row by its end).
+    public func time(ofRow index: Int) -> Int { start + (index + 1) * step }
+
+    /// The first source's values, for single-source files.
+    public var values: [Double?] { rows.map { $0.first ?? nil } }
+}
+
+/// What `rrd_lastupdate` reports: the last update time and the last raw value per source.
+public struct LastUpdate: Sendable, Equatable {
+    public var time: Int
+    public var values: [String: Double?]
+}
+
+/// The image (PNG, SVG or JSON bytes) and the other keys `rrd_graph_v` returns.
+public struct GraphOutput: Sendable {
+    public var image: [UInt8]
+    public var info: RRDInfo
+}
+
+/// `rrd_info` output as Swift values.
+public struct RRDInfo: Sendable {
+    public enum Value: Sendable, Equatable {
+        case number(Double)
+        case count(UInt)
+        case text(String)
+        case integer(Int)
+        case blob([UInt8])
+    }
+
+    public var entries: [String: Value]
+
+    public subscript(key: String) -> Value? { entries[key] }
+
+    public func number(_ key: String) -> Double? {
+        switch entries[key] {
+        case .number(let value): return value
+        case .count(let value): return Double(value)
+        case .integer(let value): return Double(value)
+        default: return nil
+        }
+    }
+
+    public func text(_ key: String) -> String? {
+        if case .text(let value) = entries[key] { return value }
+        return nil
+    }
+}
