@@ -118,7 +118,9 @@ public final class LocalRRDBackend: MetricBackend {
         }
         do {
             try FileSystem.makeDirectories(batch.name.segments.dropLast(), under: dataDirectory)
-            let start = (batch.points.map(\.time).min() ?? 1) - 1
+            // Start at the beginning of the first point's step, so that its step is fully known.
+            let first = batch.points.map(\.time).min() ?? 1
+            let start = (first - 1) / layout.step * layout.step
             try session.create(path, layout: layout, start: start)
             state.withLock { $0.fileCount! += 1 }
             return .success(start)
