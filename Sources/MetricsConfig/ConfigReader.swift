@@ -1,0 +1,231 @@
+import MetricStore
+import RRD
+import Yams
+
+/// Walks the YAML tree, fills the configuration and records each problem at its line.
+/// Unknown keys are problems: a misspelt key must not silently fall back to a default.
+struct ConfigReader {
+    private(set) var problems: [ConfigProblem] = []
+
+    mutating func readRoot(_ root: Node, into config: inout DaemonConfiguration) {
+        for (key, value) in entries(root, "", known: ["data_dir", "step", "http", "storage", "retention", "log", "collectors"]) {
+            switch key {
+            case "data_dir": string(value, key).map { config.dataDirectory = $0 }
+            case "step": duration(value, key).map { config.step = $0 }
+            case "http": readHTTP(value, into: &config.http)
+            case "storage": readStorage(value, into: &config.storage)
+            case "retention": readRetention(value).map { config.retention = $0 }
+            case "log": readLog(value, into: &config)
+            case "collectors": readCollectors(value, into: &config.collectors)
+            default: break
+            }
+        }
+    }
+
+    private mutating func readHTTP(_ node: Node, into http: inout HTTPSettings) {
+        for (key, value) in entries(node, "http", known: ["listen"]) where key == "listen" {
+            guard let text = string(value, "http.listen") else { continue }
+            if let parsed = Self.listenAddress(text) {
+                (http.host, http.port) = parsed
+            } else {
+                problem(value, "http.listen", "expected HOST:PORT such as 127.0.0.1:8080 or [::1]:8080, got '\(text)'")
+            }
+        }
+    }
+
+    static func listenAddress(_ text: String) -> (String, Int)? {
+        guard let colon = text.lastIndex(of: ":") else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty, !host.contains(where: \.isWhitespace),
+              let port = Int(text[text.index(after: colon)...]), (0...65_535).contains(port)
+        else { return nil }
+        return (host, port)
+    }
+
+    private mutating func readStorage(_ node: Node, into limits: inout StorageLimits) {
+        let keys = ["max_metrics", "min_free_disk", "min_free_inodes", "max_future_skew", "max_pending_points"]
+        for (key, value) in entries(node, "storage", known: keys) {
+            let path = "storage." + key
+            switch key {
+            case "max_metrics": integer(value, path, 1...10_000_000).map { limits.maxMetrics = $0 }
+            case "min_free_disk": byteSize(value, path).map { limits.minFreeBytes = $0 }
+            case "min_free_inodes": integer(value, path, 0...Int.max).map { limits.minFreeInodes = $0 }
+            case "max_future_skew": duration(value, path).map { limits.maxFutureSkew = $0 }
+            case "max_pending_points": integer(value, path, 1_000...100_000_000).map { limits.maxPendingPoints = $0 }
+            default: break
+            }
+        }
+    }
+
+    private mutating func readRetention(_ node: Node) -> RetentionPolicy? {
+        guard case .sequence(let sequence) = node else {
+            problem(node, "retention", "expected a list of schemas, each with name, pattern and tiers")
+            return nil
+        }
+        var schemas: [RetentionSchema] = []
+        for (index, item) in sequence.enumerated() {
+            if let schema = readSchema(item, "retention[\(index)]") { schemas.append(schema) }
+        }
+        if schemas.isEmpty, problems.isEmpty { problem(node, "retention", "list at least one schema; the last should have pattern '**'") }
+        return RetentionPolicy(schemas)
+    }
+
+    private mutating func readSchema(_ node: Node, _ path: String) -> RetentionSchema? {
+        var name: String?, pattern: MetricPattern?, tiers: [RetentionTier]?
+        var consolidations = [Consolidation.average, .min, .max], xff = 0.5
+        var heartbeat: Int?
+        let keys = ["name", "pattern", "tiers", "consolidations", "xff", "heartbeat"]
+        let before = problems.count
+        for (key, value) in entries(node, path, known: keys) {
+            let keyPath = "\(path).\(key)"
+            switch key {
+            case "name": name = string(value, keyPath)
+            case "pattern":
+                guard let text = string(value, keyPath) else { continue }
+                do { pattern = try MetricPattern(text) } catch { problem(value, keyPath, "\(error)") }
+            case "tiers": tiers = readTiers(value, keyPath)
+            case "consolidations": readConsolidations(value, keyPath).map { consolidations = $0 }
+            case "xff": number(value, keyPath).map { xff = $0 }
+            case "heartbeat": heartbeat = duration(value, keyPath)
+            default: break
+            }
+        }
+        for (field, present) in [("name", name != nil), ("pattern", pattern != nil), ("tiers", tiers != nil)] where !present && problems.count == before {
+            problem(node, path, "missing '\(field)'")
+        }
+        guard let name, let pattern, let tiers, problems.count == before else { return nil }
+        let schema = RetentionSchema(name: name, pattern: pattern, tiers: tiers, consolidations: consolidations, xff: xff, heartbeat: heartbeat)
+        for message in schema.problems() { problem(node, path, message) }
+        return schema
+    }
+
+    private mutating func readTiers(_ node: Node, _ path: String) -> [RetentionTier]? {
+        guard case .sequence(let sequence) = node, sequence.count > 0 else {
+            problem(node, path, "expected a list of RESOLUTION:DURATION such as [10s:1d, 1m:7d]")
+            return nil
+        }
+        var tiers: [RetentionTier] = []
+        for item in sequence {
+            guard let text = item.string, let tier = RetentionTier(text) else {
+                problem(item, path, "expected RESOLUTION:DURATION such as 10s:1d (units s, m, h, d, w, y), got '\(item.string ?? "a non-scalar")'")
+                return nil
+            }
+            tiers.append(tier)
+        }
+        return tiers
+    }
+
+    private mutating func readConsolidations(_ node: Node, _ path: String) -> [Consolidation]? {
+        guard case .sequence(let sequence) = node else {
+            problem(node, path, "expected a list such as [AVERAGE, MIN, MAX]")
+            return nil
+        }
+        var result: [Consolidation] = []
+        for item in sequence {
+            guard let value = item.string.flatMap({ Consolidation(rawValue: $0.uppercased()) }) else {
+                problem(item, path, "expected one of AVERAGE, MIN, MAX, LAST, got '\(item.string ?? "a non-scalar")'")
+                return nil
+            }
+            result.append(value)
+        }
+        return result
+    }
+
+    private mutating func readLog(_ node: Node, into config: inout DaemonConfiguration) {
+        for (key, value) in entries(node, "log", known: ["level"]) where key == "level" {
+            guard let text = string(value, "log.level") else { continue }
+            if let level = LogLevel(rawValue: text.lowercased()) {
+                config.logLevel = level
+            } else {
+                problem(value, "log.level", "expected one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", ")), got '\(text)'")
+            }
+        }
+    }
+
+    private mutating func readCollectors(_ node: Node, into collectors: inout CollectorSettings) {
+        for (key, value) in entries(node, "collectors", known: ["self"]) where key == "self" {
+            for (inner, setting) in entries(value, "collectors.self", known: ["enabled"]) where inner == "enabled" {
+                bool(setting, "collectors.self.enabled").map { collectors.selfEnabled = $0 }
+            }
+        }
+    }
+
+    // MARK: - Typed scalar readers
+
+    private mutating func entries(_ node: Node, _ path: String, known: [String]) -> [(String, Node)] {
+        guard case .mapping(let mapping) = node else {
+            if node.null == nil { problem(node, path, "expected a mapping of keys (\(known.joined(separator: ", ")))") }
+            return []
+        }
+        var seen: Set<String> = []
+        var result: [(String, Node)] = []
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let keyPath = path.isEmpty ? key : "\(path).\(key)"
+            if !known.contains(key) {
+                problem(keyNode, keyPath, "unknown key; known keys here: \(known.joined(separator: ", "))")
+            } else if !seen.insert(key).inserted {
+                problem(keyNode, keyPath, "duplicate key; keep one")
+            } else {
+                result.append((key, value))
+            }
+        }
+        return result
+    }
+
+    private mutating func string(_ node: Node, _ path: String) -> String? {
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+            problem(node, path, "expected a text value")
+            return nil
+        }
+        return scalar.string
+    }
+
+    private mutating func duration(_ node: Node, _ path: String) -> Int? {
+        guard let text = node.scalar?.string, let seconds = DurationText.seconds(text) else {
+            problem(node, path, "expected a duration such as 10s, 5m, 1h, 7d, got '\(node.scalar?.string ?? "a non-scalar")'")
+            return nil
+        }
+        return seconds
+    }
+
+    private mutating func byteSize(_ node: Node, _ path: String) -> Int? {
+        guard let text = node.scalar?.string, let bytes = ByteSizeText.bytes(text) else {
+            problem(node, path, "expected a size such as 256MiB or 1GB, got '\(node.scalar?.string ?? "a non-scalar")'")
+            return nil
+        }
+        return bytes
+    }
+
+    private mutating func integer(_ node: Node, _ path: String, _ range: ClosedRange<Int>) -> Int? {
+        guard let text = node.scalar?.string, let value = Int(text.replacingOccurrences(of: "_", with: "")), range.contains(value) else {
+            problem(node, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(node.scalar?.string ?? "a non-scalar")'")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func number(_ node: Node, _ path: String) -> Double? {
+        guard let text = node.scalar?.string, let value = Double(text), value.isFinite, text.allSatisfy({ "0123456789.-".contains($0) }) else {
+            problem(node, path, "expected a decimal number, got '\(node.scalar?.string ?? "a non-scalar")'")
+            return nil
+        }
+        return value
+    }
+
+    private mutating func bool(_ node: Node, _ path: String) -> Bool? {
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            problem(node, path, "expected true or false, got '\(node.scalar?.string ?? "a non-scalar")'")
+            return nil
+        }
+    }
+
+    private mutating func problem(_ node: Node, _ key: String, _ message: String) {
+        let mark = node.mark
+        problems.append(ConfigProblem(line: mark?.line ?? 0, column: mark?.column ?? 0, key: key, message: message))
+    }
+}
