@@ -5,12 +5,12 @@ import Synchronization
 /// Stores each metric in its own RRD file under the data directory, written directly with librrd.
 public final class LocalRRDBackend: MetricBackend {
     public let dataDirectory: String
-    public let policy: RetentionPolicy
-    public let limits: StorageLimits
     private let engine = RRDEngine.shared
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     private struct State {
+        var policy: RetentionPolicy
+        var limits: StorageLimits
         /// Last stored time per metric seen since start; read from the file on first sight.
         var lastUpdate: [MetricName: Int] = [:]
         /// Files on disk, counted once on first write and kept up to date.
@@ -32,8 +32,18 @@ public final class LocalRRDBackend: MetricBackend {
             throw .dataDirectory(path: root, reason: "is not a directory; choose another with --data-dir")
         }
         self.dataDirectory = root
-        self.policy = policy
-        self.limits = limits
+        state = Mutex(State(policy: policy, limits: limits))
+    }
+
+    public var policy: RetentionPolicy { state.withLock { $0.policy } }
+    public var limits: StorageLimits { state.withLock { $0.limits } }
+
+    /// New retention applies to files created from now on; existing files keep their layout.
+    public func reconfigure(policy: RetentionPolicy, limits: StorageLimits) {
+        state.withLock {
+            $0.policy = policy
+            $0.limits = limits
+        }
     }
 
     public func path(for name: MetricName) -> String { dataDirectory + "/" + name.relativePath }
@@ -103,9 +113,9 @@ public final class LocalRRDBackend: MetricBackend {
     }
 
     private func create(_ batch: SeriesBatch, _ path: String, _ session: borrowing RRDSession) -> Result<Int, Refusal> {
-        let files = state.withLock { state in
+        let (files, policy, limits) = state.withLock { state in
             if state.fileCount == nil { state.fileCount = FileSystem.rrdFiles(under: dataDirectory).count }
-            return state.fileCount!
+            return (state.fileCount!, state.policy, state.limits)
         }
         guard files < limits.maxMetrics else {
             return .failure(Refusal(reason: .metricLimit, detail: "the store holds \(files) metrics, the limit (storage.max_metrics) is \(limits.maxMetrics); raise it or remove unused metrics"))

@@ -17,7 +17,7 @@ public actor MetricWriter {
     }
 
     public let backend: any MetricBackend
-    private let limits: StorageLimits
+    private var limits: StorageLimits
     private let now: @Sendable () -> Int
     private let logger: Logger
     private var pending: [MetricName: SeriesBatch] = [:]
@@ -78,6 +78,10 @@ public actor MetricWriter {
         let report = await backend.write(batches)
         record(report, duration: ContinuousClock.now - started)
         return report
+    }
+
+    public func reconfigure(limits: StorageLimits) {
+        self.limits = limits
     }
 
     public func currentStatistics() -> WriterStatistics {

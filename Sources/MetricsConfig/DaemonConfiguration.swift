@@ -41,3 +41,11 @@ public struct CollectorSettings: Sendable, Equatable {
 public enum LogLevel: String, Sendable, CaseIterable {
     case trace, debug, info, notice, warning, error, critical
 }
+
+extension HTTPSettings {
+    /// Parses `HOST:PORT` (`[::1]:8080` for IPv6).
+    public init?(listen: String) {
+        guard let (host, port) = ConfigReader.listenAddress(listen) else { return nil }
+        self.init(host: host, port: port)
+    }
+}

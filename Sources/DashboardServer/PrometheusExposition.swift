@@ -1,0 +1,29 @@
+import MetricStore
+
+/// The daemon's own counters in the Prometheus text exposition format 0.0.4.
+public enum PrometheusExposition {
+    public static let contentType = "text/plain; version=0.0.4; charset=utf-8"
+
+    public static func render(_ stats: WriterStatistics, uptime: Double) -> String {
+        var out = ""
+        func metric(_ name: String, _ type: String, _ help: String, _ samples: [(labels: String, value: Double)]) {
+            out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
+            for sample in samples { out += "\(name)\(sample.labels) \(format(sample.value))\n" }
+        }
+        metric("metrics_uptime_seconds", "gauge", "Seconds since the daemon started.", [("", uptime)])
+        metric("metrics_samples_accepted_total", "counter", "Samples accepted for writing.", [("", Double(stats.accepted))])
+        metric("metrics_samples_written_total", "counter", "Samples written to RRD files.", [("", Double(stats.written))])
+        let reasons = RefusalReason.allCases.map(\.rawValue) + MetricWriter.SubmitRefusal.allCases.map(\.rawValue)
+        metric("metrics_samples_refused_total", "counter", "Samples refused, by reason.",
+               reasons.sorted().map { ("{reason=\"\($0)\"}", Double(stats.refused[$0] ?? 0)) })
+        metric("metrics_files_created_total", "counter", "Metric files created.", [("", Double(stats.filesCreated))])
+        metric("metrics_flushes_total", "counter", "Writes of pending samples to disk.", [("", Double(stats.flushes))])
+        metric("metrics_pending_points", "gauge", "Samples waiting for the next flush.", [("", Double(stats.pendingPoints))])
+        metric("metrics_last_flush_seconds", "gauge", "Duration of the last flush.", [("", stats.lastFlushSeconds)])
+        return out
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import MetricStore
+import MetricsConfig
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate a configuration file and report each problem with its line.",
+        discussion: "Exits 0 when the file is usable, 1 when it has problems."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Configuration file to check; without it the embedded default is checked.", valueName: "file"))
+    var config: String?
+
+    func run() throws {
+        do {
+            let loaded = try ConfigurationLoader.load(file: config)
+            print(Self.summary(loaded))
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            let count = error.problems.count
+            FileHandle.standardError.write(Data("\(config ?? "configuration"): \(count) problem\(count == 1 ? "" : "s")\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    static func summary(_ config: DaemonConfiguration) -> String {
+        var lines = ["\(config.source): OK"]
+        lines.append("  data directory  \(config.dataDirectory)")
+        lines.append("  listen          \(config.http.host):\(config.http.port)\(config.http.isLoopback ? "" : "  (not loopback: reachable from the network)")")
+        lines.append("  step            \(DurationText.format(config.step))")
+        for schema in config.retention.schemas {
+            let tiers = schema.tiers.map(\.description).joined(separator: ", ")
+            lines.append("  retention       \(schema.name) (\(schema.pattern)): \(tiers), \(ByteSizeText.format(schema.bytesPerMetric)) per metric")
+        }
+        let largest = config.retention.schemas.map(\.bytesPerMetric).max() ?? 0
+        lines.append("  max metrics     \(config.storage.maxMetrics) (at most \(ByteSizeText.format(largest * config.storage.maxMetrics)) on disk)")
+        return lines.joined(separator: "\n")
+    }
+}

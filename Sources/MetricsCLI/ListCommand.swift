@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import MetricStore
+import MetricsConfig
+
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List stored metrics with their last update time and value.",
+        discussion: "PATTERN is a glob over names: '*' matches within a segment, '**' across segments, e.g. 'host.cpu.*' or 'app.**'."
+    )
+
+    @Argument(help: "Only metrics whose names match this pattern.")
+    var pattern: String?
+
+    @OptionGroup var options: ConfigOptions
+
+    func run() async throws {
+        let glob: MetricPattern?
+        do {
+            glob = try pattern.map { try MetricPattern($0) }
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let directory = try resolveDataDirectory()
+        let backend = try LocalRRDBackend(dataDirectory: directory)
+        let metrics = try await backend.list(matching: glob)
+        if metrics.isEmpty {
+            FileHandle.standardError.write(Data("no metrics\(pattern.map { " matching '\($0)'" } ?? "") in \(backend.dataDirectory)\n".utf8))
+            return
+        }
+        print(Self.table(metrics))
+    }
+
+    private func resolveDataDirectory() throws -> String {
+        let directory: String
+        if let dataDir = options.dataDir {
+            directory = dataDir
+        } else {
+            do {
+                directory = try ConfigurationLoader.load(file: options.config).dataDirectory
+            } catch {
+                throw ValidationError("the configuration has problems:\n\(error)")
+            }
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("data directory '\(directory)' does not exist; start 'metrics serve' there first or pass --data-dir")
+        }
+        return directory
+    }
+
+    static func table(_ metrics: [MetricSummary]) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let rows = metrics.map { metric in
+            [metric.name.rawValue,
+             formatter.string(from: Date(timeIntervalSince1970: TimeInterval(metric.lastUpdate))),
+             metric.lastValue.map { String(format: "%.6g", $0) } ?? "unknown"]
+        }
+        let header = ["NAME", "LAST UPDATE", "VALUE"]
+        let widths = (0..<3).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+        return ([header] + rows).map { row in
+            zip(row, widths).enumerated().map { index, cell in
+                index == 2 ? cell.0 : cell.0.padding(toLength: cell.1, withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MetricsConfig
+import MetricsDaemon
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the daemon: collectors, the RRD writer and the HTTP server.",
+        discussion: """
+            SIGTERM or SIGINT stops collection, writes every pending value and exits 0. \
+            SIGHUP re-reads --config; a file with problems is refused and the running configuration kept.
+            """
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(name: .long, help: ArgumentHelp("Address to listen on, overriding http.listen (e.g. 127.0.0.1:8080; port 0 picks a free one).", valueName: "host:port"))
+    var listen: String?
+
+    func run() async throws {
+        var config: DaemonConfiguration
+        do {
+            config = try ConfigurationLoader.load(file: options.config)
+        } catch {
+            FileHandle.standardError.write(Data("metrics serve: the configuration has problems:\n\(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        if let dataDir = options.dataDir { config.dataDirectory = dataDir }
+        if let listen {
+            guard let address = HTTPSettings(listen: listen) else {
+                throw ValidationError("--listen expects HOST:PORT such as 127.0.0.1:8080, got '\(listen)'")
+            }
+            config.http = address
+        }
+        let logger = Log.bootstrap(level: config.logLevel)
+        if !config.http.isLoopback {
+            logger.warning("listening on \(config.http.host), not loopback: anyone who reaches this port can read every metric")
+        }
+        do {
+            try await Daemon(configuration: config, configurationFile: options.config, logger: logger).run()
+        } catch {
+            logger.critical("metrics serve stopped: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import CollectorCore
+import DashboardServer
+import Foundation
+import Logging
+import MetricStore
+import MetricsConfig
+import ServiceLifecycle
+
+/// `metrics serve`: every service of the daemon in one service group.
+///
+/// Start order is writer, scheduler, HTTP, reload; graceful shutdown (SIGTERM, SIGINT) stops them
+/// in reverse, so collection stops before the writer's last flush.
+public struct Daemon {
+    public var configuration: DaemonConfiguration
+    /// The file to re-read on SIGHUP; nil when running on the embedded default.
+    public var configurationFile: String?
+    public var logger: Logger
+
+    public init(configuration: DaemonConfiguration, configurationFile: String?, logger: Logger) {
+        self.configuration = configuration
+        self.configurationFile = configurationFile
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let started = Date()
+        let config = configuration
+        let backend = try LocalRRDBackend(dataDirectory: config.dataDirectory, policy: config.retention, limits: config.storage)
+        let writer = MetricWriter(backend: backend, limits: config.storage, logger: logger)
+        let collectors: [any Collector] = config.collectors.selfEnabled ? [SelfCollector(writer: writer, started: started)] : []
+
+        let logger = logger
+        let http = DaemonHTTPServer.make(
+            host: config.http.host, port: config.http.port, writer: writer, started: started, logger: logger
+        ) { port in
+            logger.info("listening on http://\(config.http.host):\(port) (data directory \(backend.dataDirectory), step \(config.step)s, \(collectors.count) collector(s))")
+        }
+        let reload = ReloadService(file: configurationFile, current: config, backend: backend, writer: writer, logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [
+                .init(service: WriterService(writer: writer, interval: .seconds(config.step), logger: logger)),
+                .init(service: Scheduler(step: config.step, collectors: collectors, writer: writer, logger: logger)),
+                .init(service: http),
+                .init(service: reload),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        ))
+        try await group.run()
+        logger.info("stopped")
+    }
+}

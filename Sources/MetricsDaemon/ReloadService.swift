@@ -1,0 +1,48 @@
+import Logging
+import MetricStore
+import MetricsConfig
+import ServiceLifecycle
+import UnixSignals
+
+/// Re-reads the configuration on SIGHUP. A file with problems is refused and the running
+/// configuration kept; retention and storage limits apply at once, other changes at restart.
+struct ReloadService: Service {
+    let file: String?
+    let current: DaemonConfiguration
+    let backend: LocalRRDBackend
+    let writer: MetricWriter
+    let logger: Logger
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        var running = current
+        for await _ in signals.cancelOnGracefulShutdown() {
+            guard let file else {
+                logger.notice("SIGHUP: running on the embedded default configuration; nothing to reload (start with --config FILE)")
+                continue
+            }
+            do {
+                let next = try ConfigurationLoader.load(file: file)
+                backend.reconfigure(policy: next.retention, limits: next.storage)
+                await writer.reconfigure(limits: next.storage)
+                for note in Self.restartNeeded(from: running, to: next) {
+                    logger.warning("SIGHUP: \(note) changed; restart the daemon to apply it")
+                }
+                running = next
+                logger.info("SIGHUP: configuration reloaded from \(file)")
+            } catch {
+                logger.error("SIGHUP: keeping the running configuration; \(file) has problems:\n\(error)")
+            }
+        }
+    }
+
+    static func restartNeeded(from old: DaemonConfiguration, to new: DaemonConfiguration) -> [String] {
+        var notes: [String] = []
+        if old.dataDirectory != new.dataDirectory { notes.append("data_dir") }
+        if old.step != new.step { notes.append("step") }
+        if old.http != new.http { notes.append("http.listen") }
+        if old.collectors != new.collectors { notes.append("collectors") }
+        if old.logLevel != new.logLevel { notes.append("log.level") }
+        return notes
+    }
+}
