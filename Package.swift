@@ -74,7 +74,8 @@ let package = Package(
         // Benchmark driver used by bench/rrd-write (not a test).
         .executableTarget(
             name: "metrics-bench",
-            dependencies: ["MetricStore", "RRD"],
+            // CRRD directly: the bench's baseline is the bare librrd call.
+            dependencies: ["MetricStore", "RRD", "CRRD"],
             path: "Sources/MetricsBench",
             swiftSettings: strict
         ),

@@ -11,8 +11,8 @@ public final class LocalRRDBackend: MetricBackend {
     private struct State {
         var policy: RetentionPolicy
         var limits: StorageLimits
-        /// Last stored time per metric seen since start; read from the file on first sight.
-        var lastUpdate: [MetricName: Int] = [:]
+        /// Path and last stored time per metric seen since start; read from the file on first sight.
+        var files: [MetricName: OpenFile] = [:]
         /// Files on disk, counted once on first write and kept up to date.
         var fileCount: Int?
     }
@@ -48,6 +48,11 @@ public final class LocalRRDBackend: MetricBackend {
 
     public func path(for name: MetricName) -> String { dataDirectory + "/" + name.relativePath }
 
+    private struct OpenFile {
+        var path: String
+        var lastUpdate: Int
+    }
+
     public func write(_ batches: [SeriesBatch]) async -> WriteReport {
         guard !batches.isEmpty else { return WriteReport() }
         do {
@@ -62,16 +67,16 @@ public final class LocalRRDBackend: MetricBackend {
     }
 
     private func write(_ batch: SeriesBatch, _ session: borrowing RRDSession, into report: inout WriteReport) {
-        let path = path(for: batch.name)
+        let path: String
         let last: Int
-        if let known = state.withLock({ $0.lastUpdate[batch.name] }) {
-            last = known
+        if let known = state.withLock({ $0.files[batch.name] }) {
+            (path, last) = (known.path, known.lastUpdate)
         } else {
+            path = self.path(for: batch.name)
             switch openOrCreate(batch, path, session) {
             case .success(let opened):
                 last = opened.last
                 if opened.created { report.filesCreated += 1 }
-                state.withLock { $0.lastUpdate[batch.name] = last }
             case .failure(let refusal):
                 report.refuse(batch.name, refusal.reason, count: batch.points.count, detail: refusal.detail)
                 return
@@ -79,16 +84,20 @@ public final class LocalRRDBackend: MetricBackend {
         }
         let (points, late) = Self.forwardOnly(batch.points, after: last)
         report.refuse(batch.name, .late, count: late, detail: "a point at or before the last stored time \(last)")
-        guard let newest = points.last else { return }
+        guard let newest = points.last else {
+            state.withLock { $0.files[batch.name] = OpenFile(path: path, lastUpdate: last) }
+            return
+        }
         do {
             try session.update(path, points.map { RRDPoint(time: $0.time, value: $0.value) })
             report.written += points.count
-            state.withLock { $0.lastUpdate[batch.name] = newest.time }
+            state.withLock { $0.files[batch.name] = OpenFile(path: path, lastUpdate: newest.time) }
         } catch let error as RRDError where error.kind == .updateNotAfterLast {
             // Another writer (the CLI, a restore) moved the file forward: re-read it next time.
-            state.withLock { $0.lastUpdate[batch.name] = nil }
+            state.withLock { $0.files[batch.name] = nil }
             report.refuse(batch.name, .late, count: points.count, detail: error.message)
         } catch {
+            state.withLock { $0.files[batch.name] = nil }
             report.refuse(batch.name, .writeFailed, count: points.count, detail: "\(error)")
         }
     }
@@ -141,6 +150,7 @@ public final class LocalRRDBackend: MetricBackend {
 
     /// Points sorted by time, keeping only those after `last` and the first of equal times.
     static func forwardOnly(_ points: [TimedValue], after last: Int) -> (accepted: [TimedValue], refused: Int) {
+        if points.count == 1 { return points[0].time > last ? (points, 0) : ([], 1) }
         var sorted = points
         if !zip(points, points.dropFirst()).allSatisfy({ $0.time < $1.time }) {
             sorted = points.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)

@@ -17,7 +17,9 @@ public struct MetricName: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     /// Path of the metric's file relative to the data directory.
-    public var relativePath: String { rawValue.replacingOccurrences(of: ".", with: "/") + ".rrd" }
+    public var relativePath: String {
+        String(decoding: rawValue.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: "/") : $0 }, as: UTF8.self) + ".rrd"
+    }
 
     public static func < (lhs: MetricName, rhs: MetricName) -> Bool { lhs.rawValue < rhs.rawValue }
 

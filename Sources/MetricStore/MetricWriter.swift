@@ -51,8 +51,8 @@ public actor MetricWriter {
                 continue
             }
             let point = TimedValue(time: sample.time, value: sample.value)
-            if pending[sample.name] != nil {
-                pending[sample.name]!.points.append(point)
+            if let index = pending.index(forKey: sample.name) {
+                pending.values[index].points.append(point)
             } else {
                 pending[sample.name] = SeriesBatch(name: sample.name, kind: sample.kind, points: [point])
             }
