@@ -90,7 +90,11 @@ let package = Package(
         .testTarget(name: "MetricsConfigTests", dependencies: ["MetricsConfig"], swiftSettings: strict),
         .testTarget(
             name: "DaemonTests",
-            dependencies: ["MetricsDaemon", "MetricStore", "Curl"],
+            dependencies: [
+                "MetricsDaemon", "MetricStore", "CollectorCore", "Curl", "RRD",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
     ]

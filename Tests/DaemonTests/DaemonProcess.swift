@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+
+/// The real `metrics` binary run as a child process, its stderr captured to a file.
+final class DaemonProcess: @unchecked Sendable {
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["METRICS_BINARY"] { return path }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/metrics").path
+    }
+
+    let process = Process()
+    let logPath: String
+
+    init(_ arguments: [String], directory: String) throws {
+        logPath = directory + "/daemon-\(UUID().uuidString.prefix(8)).log"
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    var log: String { (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? "" }
+
+    /// Waits until the log contains `text`, or fails after `timeout` seconds.
+    func waitFor(_ text: String, timeout: Double = 15) async throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !log.contains(text) {
+            guard Date() < deadline, process.isRunning else {
+                Issue.record("'\(text)' never appeared in the daemon's log:\n\(log)")
+                throw CancellationError()
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    /// The port from the "listening on http://HOST:PORT" line.
+    func waitForPort() async throws -> Int {
+        try await waitFor("listening on http://")
+        let line = log.split(separator: "\n").first { $0.contains("listening on http://") }!
+        let address = line.split(separator: "http://")[1].split(separator: " ")[0]
+        return Int(address.split(separator: ":").last!)!
+    }
+
+    func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits for exit and returns the status, killing the process after `timeout` seconds.
+    func waitForExit(timeout: Double = 15) async throws -> Int32 {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning {
+            if Date() > deadline {
+                process.terminate()
+                Issue.record("daemon did not exit within \(timeout) s:\n\(log)")
+                break
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// Runs the `metrics` binary to completion and returns its exit status, stdout and stderr.
+func runMetrics(_ arguments: [String], in directory: String) throws -> (status: Int32, out: String, err: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: DaemonProcess.binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory)
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
