@@ -30,12 +30,14 @@ public struct Daemon {
         let collectors: [any Collector] = config.collectors.selfEnabled ? [SelfCollector(writer: writer, started: started)] : []
 
         let logger = logger
+        let systemd = SystemdNotifier()
         let http = DaemonHTTPServer.make(
             host: config.http.host, port: config.http.port, writer: writer, started: started, logger: logger
         ) { port in
             logger.info("listening on http://\(config.http.host):\(port) (data directory \(backend.dataDirectory), step \(config.step)s, \(collectors.count) collector(s))")
+            systemd.ready("listening on \(config.http.host):\(port)")
         }
-        let reload = ReloadService(file: configurationFile, current: config, backend: backend, writer: writer, logger: logger)
+        let reload = ReloadService(file: configurationFile, current: config, backend: backend, writer: writer, systemd: systemd, logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: WriterService(writer: writer, interval: .seconds(config.step), logger: logger)),

@@ -11,6 +11,7 @@ struct ReloadService: Service {
     let current: DaemonConfiguration
     let backend: LocalRRDBackend
     let writer: MetricWriter
+    let systemd: SystemdNotifier
     let logger: Logger
 
     func run() async throws {
@@ -21,6 +22,8 @@ struct ReloadService: Service {
                 logger.notice("SIGHUP: running on the embedded default configuration; nothing to reload (start with --config FILE)")
                 continue
             }
+            systemd.reloading()
+            defer { systemd.reloaded() }
             do {
                 let next = try ConfigurationLoader.load(file: file)
                 backend.reconfigure(policy: next.retention, limits: next.storage)
@@ -34,6 +37,8 @@ struct ReloadService: Service {
                 logger.error("SIGHUP: keeping the running configuration; \(file) has problems:\n\(error)")
             }
         }
+        // The loop ends at graceful shutdown; this service is the first to be told.
+        systemd.stopping()
     }
 
     static func restartNeeded(from old: DaemonConfiguration, to new: DaemonConfiguration) -> [String] {

@@ -12,11 +12,12 @@ final class DaemonProcess: @unchecked Sendable {
     let process = Process()
     let logPath: String
 
-    init(_ arguments: [String], directory: String) throws {
+    init(_ arguments: [String], directory: String, environment: [String: String] = [:]) throws {
         logPath = directory + "/daemon-\(UUID().uuidString.prefix(8)).log"
         FileManager.default.createFile(atPath: logPath, contents: nil)
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.standardOutput = FileHandle.nullDevice

@@ -8,18 +8,22 @@ import Testing
 
 /// A producer that submits a round of values for every metric as fast as it can until shutdown,
 /// counting what the writer acknowledged; it stands where the scheduler stands in the daemon.
+final class Counter: Sendable {
+    let value = Mutex(0)
+}
+
 struct ProducerService: Service {
     let writer: MetricWriter
     let names: [MetricName]
     let t0: Int
-    let acknowledged = Mutex(0)
+    let acknowledged = Counter()
 
     func run() async throws {
         var round = 0
         while !Task.isShuttingDownGracefully {
             round += 1
             let result = await writer.submit(names.map { Sample(name: $0, time: t0 + round * 10, value: Double(round)) })
-            acknowledged.withLock { $0 += result.accepted }
+            acknowledged.value.withLock { $0 += result.accepted }
             try? await Task.sleep(for: .milliseconds(1))
         }
     }
@@ -48,7 +52,7 @@ struct ProducerService: Service {
             try await tasks.waitForAll()
         }
 
-        let acknowledged = producer.acknowledged.withLock { $0 }
+        let acknowledged = producer.acknowledged.value.withLock { $0 }
         #expect(acknowledged > 500)
         var stored = 0
         for name in names {
