@@ -80,18 +80,20 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        .testTarget(name: "RRDTests", dependencies: ["RRD"], swiftSettings: strict),
+        // Helpers shared by the test targets (temporary directories).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "RRDTests", dependencies: ["RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CurlTests",
             dependencies: ["Curl", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
-        .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD"], swiftSettings: strict),
+        .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MetricsConfigTests", dependencies: ["MetricsConfig"], swiftSettings: strict),
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "MetricsDaemon", "MetricStore", "CollectorCore", "Curl", "RRD",
+                "MetricsDaemon", "MetricStore", "CollectorCore", "Curl", "RRD", "TestSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],

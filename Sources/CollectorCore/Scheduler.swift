@@ -66,6 +66,8 @@ public struct Scheduler: Service {
             return await group.reduce(into: [Sample]()) { $0 += $1 }
         }
         await writer.submit(batches)
+        // Write at once, so that what the step collected is on disk before the next tick.
+        await writer.flush()
     }
 }
 

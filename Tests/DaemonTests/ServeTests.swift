@@ -3,6 +3,7 @@ import Foundation
 import MetricStore
 import RRD
 import Testing
+import TestSupport
 
 /// `metrics serve` as a real process on a temporary data directory and a free port.
 @Suite(.serialized) struct ServeTests {

@@ -5,6 +5,7 @@ import MetricStore
 import ServiceLifecycle
 import Synchronization
 import Testing
+import TestSupport
 
 /// A producer that submits a round of values for every metric as fast as it can until shutdown,
 /// counting what the writer acknowledged; it stands where the scheduler stands in the daemon.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RRD
 
 @Suite struct RRDGraphTests {
@@ -42,6 +43,10 @@ import Testing
         #expect(output.info.number("graph_width") == 400)
         #expect(output.info.number("graph_height") == 150)
         #expect(width > 400 && height > 150)
+        // Keep the image for a person to look at when asked.
+        if let folder = ProcessInfo.processInfo.environment["METRICS_TEST_ARTIFACTS"] {
+            try Data(output.image).write(to: URL(fileURLWithPath: folder + "/rrd-graph.png"))
+        }
     }
 
     /// Without a font every glyph is the same box, so two different titles render identically.

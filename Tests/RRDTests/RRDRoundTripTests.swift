@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import RRD
 
 /// Round trips on real files at fixed epochs; expected values follow rrdcreate(1)'s rules.
