@@ -89,6 +89,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "CollectorCoreTests",
+            dependencies: [
+                "CollectorCore", "MetricStore", "TestSupport",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "MetricsConfigTests", dependencies: ["MetricsConfig"], swiftSettings: strict),
         .testTarget(
             name: "DaemonTests",
