@@ -24,6 +24,7 @@ let package = Package(
 
         .target(name: "RRD", dependencies: ["CRRD"], swiftSettings: strict),
         .target(name: "Curl", dependencies: ["CCurl"], swiftSettings: strict),
+        .target(name: "ProcFS", swiftSettings: strict),
         .target(
             name: "MetricStore",
             dependencies: ["RRD", .product(name: "Logging", package: "swift-log")],
@@ -44,6 +45,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "Collectors",
+            dependencies: [
+                "CollectorCore", "MetricStore", "ProcFS",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "DashboardServer",
             dependencies: [
                 "MetricStore",
@@ -55,7 +64,7 @@ let package = Package(
         .target(
             name: "MetricsDaemon",
             dependencies: [
-                "MetricStore", "MetricsConfig", "CollectorCore", "DashboardServer",
+                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "DashboardServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

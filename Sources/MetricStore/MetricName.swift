@@ -86,3 +86,28 @@ public enum MetricNameError: Error, Sendable, Equatable, CustomStringConvertible
         }
     }
 }
+
+extension MetricName {
+    /// A name segment made from outside text (an interface, a device, a mount point): every
+    /// character outside `[A-Za-z0-9_-]` becomes `_`, a leading `-` too, and the result is cut to
+    /// the segment limit. `eth0` stays `eth0`; `my disk` becomes `my_disk`.
+    public static func segment(from text: String) -> String {
+        var bytes = text.utf8.prefix(maxSegmentLength).map { byte -> UInt8 in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                return byte
+            default:
+                return UInt8(ascii: "_")
+            }
+        }
+        if bytes.isEmpty { return "_" }
+        if bytes[0] == UInt8(ascii: "-") { bytes[0] = UInt8(ascii: "_") }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `prefix.segment.suffix` built from parts that are already valid, or nil if the result is not.
+    public static func joined(_ parts: String...) -> MetricName? {
+        try? MetricName(parts.joined(separator: "."))
+    }
+}

@@ -20,6 +20,7 @@ struct ConfigReader {
             default: break
             }
         }
+        if problems.isEmpty { checkIntervals(config, collectorsNode: root["collectors"]) }
     }
 
     private mutating func readHTTP(_ node: Node, into http: inout HTTPSettings) {
@@ -144,9 +145,38 @@ struct ConfigReader {
     }
 
     private mutating func readCollectors(_ node: Node, into collectors: inout CollectorSettings) {
-        for (key, value) in entries(node, "collectors", known: ["self"]) where key == "self" {
-            for (inner, setting) in entries(value, "collectors.self", known: ["enabled"]) where inner == "enabled" {
-                bool(setting, "collectors.self.enabled").map { collectors.selfEnabled = $0 }
+        let ids = CollectorSettings.known.map(\.id)
+        for (key, value) in entries(node, "collectors", known: ["proc_root", "sys_root"] + ids) {
+            switch key {
+            case "proc_root": string(value, "collectors.proc_root").map { collectors.procRoot = $0 }
+            case "sys_root": string(value, "collectors.sys_root").map { collectors.sysRoot = $0 }
+            default: readCollector(key, value, into: &collectors.entries[key, default: CollectorEntry()])
+            }
+        }
+    }
+
+    private mutating func readCollector(_ id: String, _ node: Node, into entry: inout CollectorEntry) {
+        let options = CollectorSettings.known.first { $0.id == id }?.options ?? [:]
+        let path = "collectors.\(id)"
+        for (key, value) in entries(node, path, known: ["enabled", "interval"] + options.keys.sorted()) {
+            switch key {
+            case "enabled": bool(value, "\(path).enabled").map { entry.enabled = $0 }
+            case "interval": duration(value, "\(path).interval").map { entry.interval = $0 }
+            default: bool(value, "\(path).\(key)").map { entry.options[key] = $0 }
+            }
+        }
+    }
+
+    /// A collector whose interval is longer than its files' heartbeat would store only unknowns.
+    mutating func checkIntervals(_ config: DaemonConfiguration, collectorsNode: Node?) {
+        for (id, entry) in config.collectors.entries.sorted(by: { $0.key < $1.key }) {
+            let interval = entry.interval ?? config.step
+            guard entry.enabled, let sample = CollectorSettings.representativeName[id].flatMap({ try? MetricName($0) }) else { continue }
+            let schema = config.retention.schema(for: sample)
+            if interval > schema.heartbeat {
+                let node = collectorsNode?["\(id)"]?["interval"] ?? collectorsNode?["\(id)"] ?? collectorsNode
+                problemAt(node, "collectors.\(id).interval",
+                          "runs every \(DurationText.format(interval)) but retention schema '\(schema.name)' marks values unknown after a heartbeat of \(DurationText.format(schema.heartbeat)); shorten the interval or give its metrics a schema with a longer heartbeat")
             }
         }
     }
@@ -222,6 +252,11 @@ struct ConfigReader {
             problem(node, path, "expected true or false, got '\(node.scalar?.string ?? "a non-scalar")'")
             return nil
         }
+    }
+
+    private mutating func problemAt(_ node: Node?, _ key: String, _ message: String) {
+        let mark = node?.mark
+        problems.append(ConfigProblem(line: mark?.line ?? 0, column: mark?.column ?? 0, key: key, message: message))
     }
 
     private mutating func problem(_ node: Node, _ key: String, _ message: String) {

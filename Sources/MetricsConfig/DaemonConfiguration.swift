@@ -31,11 +31,57 @@ public struct HTTPSettings: Sendable, Equatable {
     public var isLoopback: Bool { host == "localhost" || host == "::1" || host.hasPrefix("127.") }
 }
 
+/// Which collectors run, how often, and their options. Every collector is on by default.
 public struct CollectorSettings: Sendable, Equatable {
-    /// The daemon's own health: uptime, samples accepted, written and refused.
-    public var selfEnabled = true
+    /// Where host collectors read from; tests point these at fixture trees.
+    public var procRoot = "/proc"
+    public var sysRoot = "/sys"
+    public var entries: [String: CollectorEntry]
 
-    public init() {}
+    /// Collector ids and the boolean options each accepts.
+    public static let known: [(id: String, options: [String: Bool])] = [
+        ("self", [:]),
+        ("cpu", ["per_core": true]),
+        ("memory", [:]),
+        ("system", [:]),
+        ("network", ["loopback": false, "virtual": false]),
+        ("disk", ["partitions": false]),
+        ("filesystem", ["pseudo": false]),
+        ("vmstat", [:]),
+        ("pressure", [:]),
+        ("netstat", [:]),
+    ]
+
+    /// A name each collector's metrics start with, to find the retention schema they will get.
+    public static let representativeName: [String: String] = [
+        "self": "metrics.self.uptime", "cpu": "host.cpu.total.user", "memory": "host.memory.free",
+        "system": "host.load.1", "network": "host.net.eth0.rx_bytes", "disk": "host.disk.sda.reads",
+        "filesystem": "host.fs.root.used", "vmstat": "host.vmstat.pgpgin", "pressure": "host.pressure.cpu.some",
+        "netstat": "host.tcp.active_opens",
+    ]
+
+    public init() {
+        entries = Dictionary(uniqueKeysWithValues: Self.known.map { ($0.id, CollectorEntry(options: $0.options)) })
+    }
+
+    public subscript(id: String) -> CollectorEntry { entries[id] ?? CollectorEntry() }
+
+    public var selfEnabled: Bool { self["self"].enabled }
+}
+
+public struct CollectorEntry: Sendable, Equatable {
+    public var enabled = true
+    /// Seconds between runs; nil means the daemon's step.
+    public var interval: Int?
+    public var options: [String: Bool] = [:]
+
+    public init(enabled: Bool = true, interval: Int? = nil, options: [String: Bool] = [:]) {
+        self.enabled = enabled
+        self.interval = interval
+        self.options = options
+    }
+
+    public func option(_ key: String) -> Bool { options[key] ?? false }
 }
 
 public enum LogLevel: String, Sendable, CaseIterable {

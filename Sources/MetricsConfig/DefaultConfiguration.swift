@@ -50,8 +50,47 @@ log:
   level: info
 
 collectors:
+  # Host collectors read these trees (point them elsewhere to collect from a container's view).
+  proc_root: /proc
+  sys_root: /sys
+  # Every collector takes `enabled` and `interval` (default: the step). An interval longer than
+  # the retention schema's heartbeat (20s by default) would store only unknowns; `metrics check`
+  # says so. `metrics collectors --once` shows what each one yields.
+
   # The daemon's own health as metrics.self.* (uptime, samples accepted, written, refused).
   self:
+    enabled: true
+  # host.cpu.total.<state> and host.cpu.<core>.<state>: percent of time per state.
+  cpu:
+    enabled: true
+    per_core: true
+  # host.memory.*: bytes (total, free, available, buffers, cached, slab, swap, dirty, writeback).
+  memory:
+    enabled: true
+  # host.load.{1,5,15}, host.processes.* (running, blocked, forks/s, context switches/s), host.uptime.
+  system:
+    enabled: true
+  # host.net.<interface>.*: bytes, packets, errors and drops per second, both directions.
+  network:
+    enabled: true
+    loopback: false   # include lo
+    virtual: false    # include virtual interfaces (bridges, veth, tunnels)
+  # host.disk.<device>.*: operations, bytes and time per second, I/O in progress.
+  disk:
+    enabled: true
+    partitions: false # include partitions as well as whole disks
+  # host.fs.<mount>.*: bytes and inodes used and free (/ is "root", /var/log is "var-log").
+  filesystem:
+    enabled: true
+    pseudo: false     # include tmpfs, proc, sysfs, cgroup and other pseudo file systems
+  # host.vmstat.*: pages in/out, swap in/out, page faults per second.
+  vmstat:
+    enabled: true
+  # host.pressure.<cpu|memory|io>.<some|full>: percent of time stalled (skipped without PSI).
+  pressure:
+    enabled: true
+  # host.tcp.*, host.udp.*, host.sockets.*: opens, retransmits, receive and buffer errors.
+  netstat:
     enabled: true
 
 """#

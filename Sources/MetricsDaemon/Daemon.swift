@@ -27,7 +27,7 @@ public struct Daemon {
         let config = configuration
         let backend = try LocalRRDBackend(dataDirectory: config.dataDirectory, policy: config.retention, limits: config.storage)
         let writer = MetricWriter(backend: backend, limits: config.storage, logger: logger)
-        let collectors: [any Collector] = config.collectors.selfEnabled ? [SelfCollector(writer: writer, started: started)] : []
+        let collectors = CollectorSet.all(config, writer: writer, started: started, logger: logger)
 
         let logger = logger
         let systemd = SystemdNotifier()

@@ -86,7 +86,8 @@ public struct RRDLayout: Sendable, Equatable {
 enum RRDNumber {
     static func format(_ value: Double) -> String {
         guard value.isFinite else { return "U" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        // Whole numbers as integers: COUNTER and DERIVE refuse anything else ("not a simple integer").
+        if value == value.rounded(), abs(value) < 9.2e18 { return String(Int64(value)) }
         return "\(value)"
     }
 }

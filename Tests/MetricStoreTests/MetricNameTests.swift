@@ -105,3 +105,18 @@ import Testing
         #expect(policy.schema(for: try MetricName("host.load.1")).name == "default")
     }
 }
+
+@Suite struct MetricNameSegmentTests {
+    @Test(arguments: [
+        ("eth0", "eth0"), ("my disk", "my_disk"), ("weird@dev", "weird_dev"), ("-rf", "_rf"),
+        ("", "_"), ("a.b", "a_b"), ("caf\u{e9}", "caf__"), ("../x", "___x"),
+    ])
+    func makesValidSegments(_ text: String, _ expected: String) throws {
+        #expect(MetricName.segment(from: text) == expected)
+        #expect(try MetricName("host.net.\(MetricName.segment(from: text)).rx_bytes").segments.count == 4)
+    }
+
+    @Test func cutsLongTextToTheSegmentLimit() {
+        #expect(MetricName.segment(from: String(repeating: "x", count: 500)).count == MetricName.maxSegmentLength)
+    }
+}

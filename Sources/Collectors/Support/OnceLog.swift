@@ -1,0 +1,19 @@
+import Logging
+import Synchronization
+
+/// Logs each distinct message once per process, so that an odd kernel or a missing file is
+/// reported clearly without repeating every tick.
+final class OnceLog: Sendable {
+    private let logger: Logger
+    private let seen = Mutex<Set<String>>([])
+
+    init(logger: Logger) { self.logger = logger }
+
+    func warning(_ message: String) { log(.warning, message) }
+    func info(_ message: String) { log(.info, message) }
+
+    func log(_ level: Logger.Level, _ message: String) {
+        let first = seen.withLock { $0.insert(message).inserted }
+        if first { logger.log(level: level, "\(message)") }
+    }
+}

@@ -1,0 +1,24 @@
+import CollectorCore
+import Collectors
+import Foundation
+import Logging
+import MetricStore
+import MetricsConfig
+
+/// Every collector the configuration enables, in a fixed order: the daemon's own health first,
+/// then the host collectors.
+public enum CollectorSet {
+    public static func host(_ settings: CollectorSettings, logger: Logger) -> [any Collector] {
+        HostCollectors.make(paths: HostPaths(proc: settings.procRoot, sys: settings.sysRoot), options: { id in
+            let entry = settings[id]
+            return HostCollectors.Options(enabled: entry.enabled, interval: entry.interval, flags: entry.options)
+        }, logger: logger)
+    }
+
+    public static func all(_ config: DaemonConfiguration, writer: MetricWriter, started: Date, logger: Logger) -> [any Collector] {
+        let own: [any Collector] = config.collectors.selfEnabled
+            ? [SelfCollector(writer: writer, started: started, interval: config.collectors["self"].interval)]
+            : []
+        return own + host(config.collectors, logger: logger)
+    }
+}
