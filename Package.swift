@@ -84,13 +84,36 @@ let package = Package(
         .executableTarget(
             name: "metrics-bench",
             // CRRD directly: the bench's baseline is the bare librrd call.
-            dependencies: ["MetricStore", "RRD", "CRRD"],
+            dependencies: [
+                "MetricStore", "RRD", "CRRD", "CollectorCore", "Collectors", "MetricsConfig", "MetricsDaemon",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Sources/MetricsBench",
             swiftSettings: strict
         ),
 
         // Helpers shared by the test targets (temporary directories).
-        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strict),
+        .target(
+            name: "TestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ProcFSTests",
+            dependencies: ["ProcFS"],
+            // Fixtures are found through #filePath (the collector tests use them too), not bundled.
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CollectorsTests",
+            dependencies: [
+                "Collectors", "CollectorCore", "MetricStore", "ProcFS", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "RRDTests", dependencies: ["RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CurlTests",

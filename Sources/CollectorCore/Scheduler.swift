@@ -47,6 +47,7 @@ struct CollectorLoop: Sendable {
         var lastTick = 0
         var running: (task: Task<[Sample], any Error>, done: Flag)?
         var skipped = 0
+        var failing: String?
         while let tick = await nextTick(after: lastTick) {
             lastTick = tick
             if let previous = running, !previous.done.isSet {
@@ -66,7 +67,9 @@ struct CollectorLoop: Sendable {
                 return try await collector.collect(at: tick)
             }
             running = (task, done)
-            await record(runAndTime(task), at: tick)
+            let outcome = await runAndTime(task)
+            reportChange(from: &failing, to: outcome.error, at: tick)
+            await record(outcome, at: tick)
         }
         running?.task.cancel()
     }
@@ -110,8 +113,17 @@ struct CollectorLoop: Sendable {
         }
     }
 
+    /// Says when a collector starts failing, fails differently, or recovers; not every tick.
+    func reportChange(from failing: inout String?, to error: String?, at tick: Int) {
+        if let error, error != failing {
+            logger.warning("collector \(collector.id) failed at \(tick): \(error); collector.\(collector.id).success stays 0 while it fails")
+        } else if error == nil, failing != nil {
+            logger.notice("collector \(collector.id) works again")
+        }
+        failing = error
+    }
+
     func record(_ outcome: Outcome, at tick: Int) async {
-        if let error = outcome.error { logger.warning("collector \(collector.id) failed at \(tick): \(error)") }
         let id = collector.id
         var samples = outcome.samples
         if let duration = try? MetricName("collector.\(id).duration"), let success = try? MetricName("collector.\(id).success") {

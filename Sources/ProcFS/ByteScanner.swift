@@ -55,6 +55,11 @@ struct LineReader {
 enum NumberError: Error, Equatable {
     case notANumber
     case overflow
+
+    /// "is not an unsigned integer" / "is too large for an unsigned integer".
+    func phrase(_ kind: String = "an unsigned integer") -> String {
+        self == .overflow ? "is too large for \(kind)" : "is not \(kind)"
+    }
 }
 
 /// A field that could not be read, with enough context for a `ParseIssue` message.
@@ -93,8 +98,6 @@ struct Line {
         self.end = end
         self.cursor = start
     }
-
-    var range: Range<Int> { start..<end }
 
     /// True when only separators remain after the cursor.
     var isAtEnd: Bool {
@@ -202,10 +205,9 @@ struct Line {
         return "'\(text(range.lowerBound..<range.lowerBound + limit))…'"
     }
 
-    /// "field 3 'x' is not a number" / "... overflows" for issue messages.
-    func describe(_ failure: FieldFailure, as kind: String = "an unsigned integer", firstIndex: Int = 1) -> String {
-        let what = failure.error == .overflow ? "is too large for \(kind)" : "is not \(kind)"
-        return "field \(failure.index + firstIndex) \(quoted(failure.range)) \(what)"
+    /// "field 3 'x' is not an unsigned integer" for issue messages.
+    func describe(_ failure: FieldFailure) -> String {
+        "field \(failure.index + 1) \(quoted(failure.range)) \(failure.error.phrase())"
     }
 
     /// Reads the next field as one unsigned value (for "key value" lines), appending an
@@ -219,8 +221,7 @@ struct Line {
         case .success(let value):
             return value
         case .failure(let error):
-            let what = error == .overflow ? "is too large for an unsigned integer" : "is not an unsigned integer"
-            issues.append(ParseIssue(line: number, message: "\(key) value \(quoted(field)) \(what); skipped"))
+            issues.append(ParseIssue(line: number, message: "\(key) value \(quoted(field)) \(error.phrase()); skipped"))
             return nil
         }
     }

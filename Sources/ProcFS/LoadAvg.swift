@@ -72,10 +72,9 @@ public struct LoadAvg: Sendable, Equatable {
         }
         if count == 4, let field = line.nextField() {
             count += 1
-            if case .success(let pid) = parseUnsigned(line.buffer, field, as: Int.self) {
-                load.lastPID = pid
-            } else {
-                issue("last PID \(line.quoted(field)) is not an unsigned integer")
+            switch parseUnsigned(line.buffer, field, as: Int.self) {
+            case .success(let pid): load.lastPID = pid
+            case .failure(let error): issue("last PID \(line.quoted(field)) \(error.phrase())")
             }
         }
         if count < 5 {

@@ -51,10 +51,10 @@ public struct NetSNMP: Sendable, Equatable {
                         switch parseInt64(buffer, field) {
                         case .success(let value):
                             counters[headerLine.text(names[index])] = value
-                        case .failure:
+                        case .failure(let error):
                             snmp.issues.append(ParseIssue(
                                 line: line.number,
-                                message: "\(group) \(headerLine.text(names[index])) value \(line.quoted(field)) is not a 64-bit integer; skipped"))
+                                message: "\(group) \(headerLine.text(names[index])) value \(line.quoted(field)) \(error.phrase("a 64-bit integer")); skipped"))
                         }
                     }
                     index += 1

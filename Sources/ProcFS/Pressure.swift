@@ -88,8 +88,7 @@ public struct Pressure: Sendable, Equatable {
                 switch parseUInt64(buffer, value) {
                 case .success(let number): total = number
                 case .failure(let error):
-                    let what = error == .overflow ? "is too large for an unsigned integer" : "is not an unsigned integer"
-                    return .failure(Problem(message: "total value \(line.quoted(value)) \(what)"))
+                    return .failure(Problem(message: "total value \(line.quoted(value)) \(error.phrase())"))
                 }
             }
         }

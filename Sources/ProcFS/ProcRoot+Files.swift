@@ -21,7 +21,7 @@ extension ProcRoot {
 
     /// self/mounts (this process's mount namespace), falling back to the older `mounts`.
     public func mounts() throws(ProcReadError) -> Mounts {
-        do {
+        do throws(ProcReadError) {
             return Mounts.parse(try read("self/mounts"))
         } catch .missing {
             return Mounts.parse(try read("mounts"))

@@ -39,10 +39,10 @@ public struct SockStat: Sendable, Equatable {
                 switch parseInt64(buffer, value) {
                 case .success(let number):
                     counters[line.text(name)] = number
-                case .failure:
+                case .failure(let error):
                     stat.issues.append(ParseIssue(
                         line: line.number,
-                        message: "\(group) \(line.text(name)) value \(line.quoted(value)) is not a 64-bit integer; skipped"))
+                        message: "\(group) \(line.text(name)) value \(line.quoted(value)) \(error.phrase("a 64-bit integer")); skipped"))
                 }
             }
             stat.values[group] = counters

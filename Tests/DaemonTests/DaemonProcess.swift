@@ -59,7 +59,6 @@ final class DaemonProcess: @unchecked Sendable {
             }
             try await Task.sleep(for: .milliseconds(50))
         }
-        process.waitUntilExit()
         return process.terminationStatus
     }
 
@@ -69,7 +68,16 @@ final class DaemonProcess: @unchecked Sendable {
 }
 
 /// Runs the `metrics` binary to completion and returns its exit status, stdout and stderr.
-func runMetrics(_ arguments: [String], in directory: String) throws -> (status: Int32, out: String, err: String) {
+/// The waiting happens on a thread of its own, never on the cooperative pool other tests share.
+func runMetrics(_ arguments: [String], in directory: String) async throws -> (status: Int32, out: String, err: String) {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread {
+            continuation.resume(with: Result { try runMetricsBlocking(arguments, in: directory) })
+        }
+    }
+}
+
+private func runMetricsBlocking(_ arguments: [String], in directory: String) throws -> (status: Int32, out: String, err: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: DaemonProcess.binary)
     process.arguments = arguments

@@ -50,10 +50,43 @@ import TestSupport
         #expect(abs(last.time - Int(Date().timeIntervalSince1970)) < 5)
         #expect(!log.contains("late"), "duplicate ticks: \(log)")
 
-        let listed = try runMetrics(["list", "metrics.self.*", "--data-dir", "data"], in: directory.path)
+        let listed = try await runMetrics(["list", "metrics.self.*", "--data-dir", "data"], in: directory.path)
         #expect(listed.status == 0)
         #expect(listed.out.contains("metrics.self.uptime"))
         #expect(listed.out.contains("metrics.self.samples_written"))
+    }
+
+    /// The default configuration on this machine's real /proc: every host collector's files exist
+    /// and are updated within two steps (CPU percentages need two readings).
+    @Test func defaultCollectorsWriteEveryHostSeriesWithinTwoSteps() async throws {
+        let config = writeConfig("step: 1s\nhttp:\n  listen: 127.0.0.1:0\n")
+        let daemon = try DaemonProcess(["serve", "--config", config], directory: directory.path)
+        _ = try await daemon.waitForPort()
+        try await Task.sleep(for: .seconds(3.2))
+        daemon.signal(SIGTERM)
+        #expect(try await daemon.waitForExit() == 0)
+        let data = directory.path + "/data"
+        var expected = ["host/cpu/total/user", "host/cpu/0/idle", "host/memory/available", "host/load/1", "host/processes/forks",
+                        "host/uptime", "host/fs/root/used", "host/vmstat/pgfault", "host/tcp/active_opens", "host/udp/rcvbuf_errors",
+                        "host/sockets/used", "collector/cpu/success", "collector/filesystem/duration"]
+        if FileManager.default.fileExists(atPath: "/proc/pressure/io") { expected.append("host/pressure/io/some") }
+        let now = Int(Date().timeIntervalSince1970)
+        for file in expected {
+            let path = "\(data)/\(file).rrd"
+            #expect(FileManager.default.fileExists(atPath: path), "\(file) missing:\n\(daemon.log)")
+            if FileManager.default.fileExists(atPath: path) {
+                let last = try await RRDEngine.shared.lastUpdate(path)
+                #expect(now - last.time <= 3, "\(file) last updated \(now - last.time) s ago")
+            }
+        }
+        let interfaces = try FileManager.default.contentsOfDirectory(atPath: data + "/host/net")
+        #expect(!interfaces.isEmpty)
+        #expect(!interfaces.contains("lo"), "loopback is off by default")
+        let disks = try FileManager.default.contentsOfDirectory(atPath: data + "/host/disk")
+        #expect(!disks.isEmpty)
+        let listed = try await runMetrics(["list", "collector.*.success", "--data-dir", "data"], in: directory.path)
+        #expect(listed.out.split(separator: "\n").count == 11, "header, self and nine host collectors:\n\(listed.out)")
+        #expect(!listed.out.contains(" 0\n"), "a collector failed:\n\(listed.out)\n\(daemon.log)")
     }
 
     @Test func sighupReloadsOrKeepsTheRunningConfiguration() async throws {
@@ -77,9 +110,9 @@ import TestSupport
         #expect(try await daemon.waitForExit() == 0)
     }
 
-    @Test func badConfigurationStopsServeWithLineNumbers() throws {
+    @Test func badConfigurationStopsServeWithLineNumbers() async throws {
         let config = writeConfig("step: 10s\nstorage:\n  max_metric: 5\n", name: "bad.yaml")
-        let result = try runMetrics(["serve", "--config", config], in: directory.path)
+        let result = try await runMetrics(["serve", "--config", config], in: directory.path)
         #expect(result.status == 2)
         #expect(result.err.contains("bad.yaml:3:3: storage.max_metric: unknown key"))
     }
@@ -99,18 +132,18 @@ import TestSupport
 @Suite struct CommandLineTests {
     let directory = TemporaryDirectory()
 
-    @Test func checkAcceptsTheShippedConfiguration() throws {
+    @Test func checkAcceptsTheShippedConfiguration() async throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let result = try runMetrics(["check", "--config", root.appendingPathComponent("etc/metrics.yaml").path], in: directory.path)
+        let result = try await runMetrics(["check", "--config", root.appendingPathComponent("etc/metrics.yaml").path], in: directory.path)
         #expect(result.status == 0, "\(result.err)")
         #expect(result.out.contains("OK"))
         #expect(result.out.contains("per metric"))
     }
 
-    @Test func checkReportsEachProblemWithItsLine() throws {
+    @Test func checkReportsEachProblemWithItsLine() async throws {
         let path = directory.path + "/bad.yaml"
         FileManager.default.createFile(atPath: path, contents: Data("step: ten\nhttp:\n  listen: nowhere\nfoo: 1\n".utf8))
-        let result = try runMetrics(["check", "--config", path], in: directory.path)
+        let result = try await runMetrics(["check", "--config", path], in: directory.path)
         #expect(result.status == 1)
         #expect(result.err.contains("bad.yaml:1:7: step:"))
         #expect(result.err.contains("bad.yaml:3:11: http.listen:"))
@@ -118,20 +151,20 @@ import TestSupport
         #expect(result.err.contains("3 problems"))
     }
 
-    @Test func listExplainsAMissingDataDirectoryAndABadPattern() throws {
-        let missing = try runMetrics(["list", "--data-dir", "nowhere"], in: directory.path)
+    @Test func listExplainsAMissingDataDirectoryAndABadPattern() async throws {
+        let missing = try await runMetrics(["list", "--data-dir", "nowhere"], in: directory.path)
         #expect(missing.status != 0)
         #expect(missing.err.contains("does not exist"))
-        let badPattern = try runMetrics(["list", "host/cpu", "--data-dir", "."], in: directory.path)
+        let badPattern = try await runMetrics(["list", "host/cpu", "--data-dir", "."], in: directory.path)
         #expect(badPattern.status != 0)
         #expect(badPattern.err.contains("'/'"))
     }
 
-    @Test func helpReadsWell() throws {
-        let help = try runMetrics(["--help"], in: directory.path)
+    @Test func helpReadsWell() async throws {
+        let help = try await runMetrics(["--help"], in: directory.path)
         #expect(help.status == 0)
         for command in ["serve", "check", "list"] { #expect(help.out.contains(command)) }
-        let serveHelp = try runMetrics(["serve", "--help"], in: directory.path)
+        let serveHelp = try await runMetrics(["serve", "--help"], in: directory.path)
         #expect(serveHelp.out.contains("SIGTERM"))
         #expect(serveHelp.out.contains("--config"))
     }

@@ -93,6 +93,42 @@ import Testing
         #expect(error?.description.contains("bad.yaml:1:7: step:") == true)
     }
 
+    @Test func readsCollectorSettings() throws {
+        let config = try ConfigurationLoader.parse("""
+            collectors:
+              proc_root: /host/proc
+              cpu:
+                per_core: false
+                interval: 20s
+              network:
+                loopback: true
+              pressure:
+                enabled: false
+            """, source: "c.yaml")
+        #expect(config.collectors.procRoot == "/host/proc")
+        #expect(config.collectors["cpu"].interval == 20)
+        #expect(config.collectors["cpu"].option("per_core") == false)
+        #expect(config.collectors["network"].option("loopback"))
+        #expect(!config.collectors["network"].option("virtual"))
+        #expect(!config.collectors["pressure"].enabled)
+        #expect(config.collectors["memory"].enabled)
+    }
+
+    @Test func collectorMistakesAreReported() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.parse("collectors:\n  cpu:\n    per_cores: true\n  gpu:\n    enabled: true\n", source: "c.yaml")
+        }
+        #expect(error?.description.contains("c.yaml:3:5: collectors.cpu.per_cores: unknown key") == true)
+        #expect(error?.description.contains("c.yaml:4:3: collectors.gpu: unknown key") == true)
+    }
+
+    @Test func intervalLongerThanTheHeartbeatIsAProblem() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.parse("collectors:\n  disk:\n    interval: 1m\n", source: "c.yaml")
+        }
+        #expect(error?.description.contains("c.yaml:3:15: collectors.disk.interval: runs every 1m but retention schema 'default'") == true, "\(error?.description ?? "")")
+    }
+
     @Test func syntaxErrorsCarryTheirLine() {
         let error = #expect(throws: ConfigurationError.self) {
             try ConfigurationLoader.parse("step: 10s\nhttp:\n  listen: [unclosed\n", source: "syntax.yaml")
