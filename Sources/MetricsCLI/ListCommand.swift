@@ -58,12 +58,6 @@ struct ListCommand: AsyncParsableCommand {
              formatter.string(from: Date(timeIntervalSince1970: TimeInterval(metric.lastUpdate))),
              metric.lastValue.map { String(format: "%.6g", $0) } ?? "unknown"]
         }
-        let header = ["NAME", "LAST UPDATE", "VALUE"]
-        let widths = (0..<3).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-        return ([header] + rows).map { row in
-            zip(row, widths).enumerated().map { index, cell in
-                index == 2 ? cell.0 : cell.0.padding(toLength: cell.1, withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
+        return Table.render([["NAME", "LAST UPDATE", "VALUE"]] + rows)
     }
 }

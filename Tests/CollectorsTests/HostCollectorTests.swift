@@ -45,6 +45,21 @@ func values(_ samples: [Sample]) -> [String: Double] {
         #expect(logs.count(containing: "cpu 1 appeared") == 1)
     }
 
+    @Test func aCoreThatDisappearsIsSaidOnceAndTheOthersContinue() async throws {
+        let tree = StagedTree()
+        let logs = CapturedLogs()
+        let collector = CPUCollector(paths: HostPaths(proc: tree.proc), logger: logs.logger)
+        try tree.stage("stat-cpu-appears/proc1")
+        _ = try await collector.collect(at: 10)
+        try tree.stage("stat-cpu-appears/proc0")
+        _ = try await collector.collect(at: 20)
+        try tree.stage("stat-cpu-appears/proc1")
+        try tree.stage("stat-cpu-appears/proc0")
+        let samples = values(try await collector.collect(at: 30))
+        #expect(logs.count(containing: "cpu 1 disappeared") == 1)
+        #expect(!samples.keys.contains { $0.hasPrefix("host.cpu.1.") })
+    }
+
     @Test func oldKernelWithFourFieldsStillGivesPercentages() async throws {
         let tree = StagedTree()
         try tree.stage("stat-4-fields-old-kernel/proc")
@@ -93,6 +108,18 @@ func values(_ samples: [Sample]) -> [String: Double] {
         let everything = values(try await NetworkCollector(paths: paths, loopback: true, virtual: true, logger: CapturedLogs().logger).collect(at: 10))
         #expect(everything["host.net.lo.rx_packets"] == 10)
         #expect(everything["host.net.eth0.rx_packets"] == 4_000)
+    }
+
+    @Test(arguments: ["netdev-extra-column", "netdev-missing-column"])
+    func oddColumnsAreSaidOnceAndGoodLinesStillCount(_ name: String) async throws {
+        let logs = CapturedLogs()
+        let collector = NetworkCollector(paths: HostPaths(proc: Fixtures.path("\(name)/proc"), sys: "/nonexistent"), logger: logs.logger)
+        let first = try await collector.collect(at: 10)
+        _ = try await collector.collect(at: 20)
+        #expect(!first.isEmpty)
+        let reported = logs.messages.filter { $0.contains("/proc/net/dev line") }
+        #expect(!reported.isEmpty)
+        #expect(Set(reported).count == reported.count, "each odd line is said once, not every run")
     }
 
     @Test func hugeCountersWithoutASpaceAreRead() async throws {
