@@ -85,7 +85,8 @@ public struct RetentionSchema: Sendable, Equatable {
         let source: DataSource
         switch kind {
         case .gauge: source = DataSource(type: .gauge, heartbeat: heartbeat)
-        case .counter: source = DataSource(type: .derive, heartbeat: heartbeat, min: 0)
+        // DDERIVE: DERIVE that accepts decimals (a Prometheus histogram's _sum); min 0 makes a reset a gap.
+        case .counter: source = DataSource(type: .dderive, heartbeat: heartbeat, min: 0)
         case .absolute: source = DataSource(type: .absolute, heartbeat: heartbeat, min: 0)
         }
         var archives: [Archive] = []

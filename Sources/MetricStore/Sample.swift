@@ -2,7 +2,8 @@
 public enum MetricKind: String, Sendable, CaseIterable, Codable {
     /// A level (memory used, queue length): stored as GAUGE.
     case gauge
-    /// An ever-growing count (bytes sent): stored as DERIVE with min 0, so a reset becomes a gap.
+    /// An ever-growing count (bytes sent): stored as DDERIVE with min 0 (DERIVE that accepts
+    /// decimals), so a reset becomes a gap, not a spike.
     case counter
     /// A count already reset per interval (StatsD flush): stored as ABSOLUTE.
     case absolute

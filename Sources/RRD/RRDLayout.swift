@@ -6,6 +6,9 @@ public enum DataSourceType: String, Sendable, CaseIterable, Codable {
     case counter = "COUNTER"
     case derive = "DERIVE"
     case absolute = "ABSOLUTE"
+    /// COUNTER and DERIVE that also accept decimal values (librrd 1.5 and later).
+    case dcounter = "DCOUNTER"
+    case dderive = "DDERIVE"
 }
 
 public enum Consolidation: String, Sendable, CaseIterable, Codable {

@@ -74,7 +74,7 @@ import Testing
         #expect((900_000...1_000_000).contains(bytes), "\(bytes)")
         let layout = RetentionSchema.standard.layout(for: .counter)
         #expect(layout.step == 10)
-        #expect(layout.sources.first?.type == .derive)
+        #expect(layout.sources.first?.type == .dderive)
         #expect(layout.sources.first?.min == 0)
         #expect(layout.archives.count == 10, "AVERAGE for the base tier, AVERAGE/MIN/MAX for three coarser ones")
     }

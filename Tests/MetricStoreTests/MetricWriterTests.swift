@@ -35,13 +35,18 @@ import RRD
         #expect(listed.first?.lastValue == 2.5)
     }
 
-    @Test func counterIsStoredAsDeriveWithMinZero() async throws {
+    @Test func counterIsStoredAsDDeriveWithMinZeroAndTakesDecimals() async throws {
         let (writer, backend) = try makeWriter()
-        await writer.submit([try sample("net.bytes", 10, 100, .counter), try sample("net.bytes", 20, 200, .counter)])
-        await writer.flush()
-        let info = try await RRDEngine.shared.info(backend.path(for: try MetricName("net.bytes")))
-        #expect(info.text("ds[value].type") == "DERIVE")
+        await writer.submit([try sample("net.bytes", 10, 100, .counter), try sample("net.bytes", 20, 200, .counter),
+                             try sample("net.bytes", 30, 212.5, .counter), try sample("net.bytes", 40, 7, .counter)])
+        let report = await writer.flush()
+        #expect(report.written == 4)
+        let name = try MetricName("net.bytes")
+        let info = try await RRDEngine.shared.info(backend.path(for: name))
+        #expect(info.text("ds[value].type") == "DDERIVE")
         #expect(info.number("ds[value].min") == 0)
+        let rates = try await backend.fetch(name, .average, start: Self.t0 + 10, end: Self.t0 + 40, resolution: 10).values
+        #expect(Array(rates.prefix(3)) == [10, 1.25, nil], "per-second rates; the reset is a gap")
     }
 
     @Test func latePointsAreCountedNotFatal() async throws {

@@ -39,6 +39,11 @@ import TestSupport
         #expect(values == [10, nil, 10], "a counter reset must be unknown, not a spike")
     }
 
+    @Test func dderiveTakesDecimalsAndTurnsResetIntoGap() async throws {
+        let values = try await roundTrip(.dderive, min: 0, [(0, 0.5), (10, 10.5), (20, 1), (30, 3.5)])
+        #expect(values == [1, nil, 0.25])
+    }
+
     @Test func absoluteStoresCountPerSecond() async throws {
         // The first count is spread over the 20 s since the file's start.
         let values = try await roundTrip(.absolute, [(10, 50), (20, 100), (30, 0)])
