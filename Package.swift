@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "RRD", dependencies: ["CRRD"], swiftSettings: strict),
         .target(name: "Curl", dependencies: ["CCurl"], swiftSettings: strict),
         .target(name: "ProcFS", swiftSettings: strict),
+        .target(name: "PrometheusText", swiftSettings: strict),
         .target(
             name: "MetricStore",
             dependencies: ["RRD", .product(name: "Logging", package: "swift-log")],
@@ -32,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "MetricsConfig",
-            dependencies: ["MetricStore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MetricStore", "Collectors", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(
@@ -47,7 +48,7 @@ let package = Package(
         .target(
             name: "Collectors",
             dependencies: [
-                "CollectorCore", "MetricStore", "ProcFS",
+                "CollectorCore", "MetricStore", "ProcFS", "Curl", "PrometheusText",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -64,7 +65,7 @@ let package = Package(
         .target(
             name: "MetricsDaemon",
             dependencies: [
-                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "DashboardServer",
+                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -74,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "MetricsCLI",
             dependencies: [
-                "MetricsDaemon", "MetricsConfig", "MetricStore",
+                "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -121,6 +122,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "EndpointTests",
+            dependencies: [
+                "Collectors", "CollectorCore", "Curl", "MetricStore", "MetricsConfig", "PrometheusText", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "CollectorCoreTests",
             dependencies: [

@@ -18,6 +18,17 @@ public enum DurationText {
         return number * multiplier
     }
 
+    /// Milliseconds in `text`: the units above, or `ms` (`500ms`, `2s`).
+    public static func milliseconds(_ text: String) -> Int? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("ms") {
+            let digits = trimmed.dropLast(2)
+            guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(\.isNumber), let value = Int(digits), value > 0 else { return nil }
+            return value
+        }
+        return seconds(trimmed).map { $0 * 1_000 }
+    }
+
     /// A short form of `seconds` for messages: `10s`, `5m`, `2y`.
     public static func format(_ seconds: Int) -> String {
         for (suffix, size) in [("y", 31_536_000), ("w", 604_800), ("d", 86_400), ("h", 3_600), ("m", 60)]

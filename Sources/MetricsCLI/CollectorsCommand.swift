@@ -1,5 +1,6 @@
 import ArgumentParser
 import CollectorCore
+import Curl
 import Foundation
 import Logging
 import MetricStore
@@ -31,7 +32,9 @@ struct CollectorsCommand: AsyncParsableCommand {
             throw ValidationError("the configuration has problems:\n\(error)")
         }
         let logger = Log.bootstrap(level: .warning)
-        let collectors = CollectorSet.host(loaded.collectors, logger: logger)
+        let client = HTTPClient()
+        defer { client.shutdown() }
+        let collectors = CollectorSet.host(loaded.collectors, logger: logger) + CollectorSet.endpoints(loaded, client: client, logger: logger)
         if loaded.collectors.selfEnabled {
             print("self (every \(DurationText.format(loaded.collectors["self"].interval ?? loaded.step))): the daemon's own health, metrics.self.*, only inside 'metrics serve'\n")
         }

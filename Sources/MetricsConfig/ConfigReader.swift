@@ -1,3 +1,4 @@
+import Collectors
 import MetricStore
 import RRD
 import Yams
@@ -5,10 +6,11 @@ import Yams
 /// Walks the YAML tree, fills the configuration and records each problem at its line.
 /// Unknown keys are problems: a misspelt key must not silently fall back to a default.
 struct ConfigReader {
-    private(set) var problems: [ConfigProblem] = []
+    var problems: [ConfigProblem] = []
 
     mutating func readRoot(_ root: Node, into config: inout DaemonConfiguration) {
-        for (key, value) in entries(root, "", known: ["data_dir", "step", "http", "storage", "retention", "log", "collectors"]) {
+        let keys = ["data_dir", "step", "http", "storage", "retention", "log", "collectors", "endpoints", "endpoint_dir"]
+        for (key, value) in entries(root, "", known: keys) {
             switch key {
             case "data_dir": string(value, key).map { config.dataDirectory = $0 }
             case "step": duration(value, key).map { config.step = $0 }
@@ -17,6 +19,8 @@ struct ConfigReader {
             case "retention": readRetention(value).map { config.retention = $0 }
             case "log": readLog(value, into: &config)
             case "collectors": readCollectors(value, into: &config.collectors)
+            case "endpoints": config.endpoints = readEndpoints(value)
+            case "endpoint_dir": string(value, key).map { config.endpointDirectory = $0 }
             default: break
             }
         }
@@ -179,88 +183,5 @@ struct ConfigReader {
                           "runs every \(DurationText.format(interval)) but retention schema '\(schema.name)' marks values unknown after a heartbeat of \(DurationText.format(schema.heartbeat)); shorten the interval or give its metrics a schema with a longer heartbeat")
             }
         }
-    }
-
-    // MARK: - Typed scalar readers
-
-    private mutating func entries(_ node: Node, _ path: String, known: [String]) -> [(String, Node)] {
-        guard case .mapping(let mapping) = node else {
-            if node.null == nil { problem(node, path, "expected a mapping of keys (\(known.joined(separator: ", ")))") }
-            return []
-        }
-        var seen: Set<String> = []
-        var result: [(String, Node)] = []
-        for (keyNode, value) in mapping {
-            let key = keyNode.string ?? ""
-            let keyPath = path.isEmpty ? key : "\(path).\(key)"
-            if !known.contains(key) {
-                problem(keyNode, keyPath, "unknown key; known keys here: \(known.joined(separator: ", "))")
-            } else if !seen.insert(key).inserted {
-                problem(keyNode, keyPath, "duplicate key; keep one")
-            } else {
-                result.append((key, value))
-            }
-        }
-        return result
-    }
-
-    private mutating func string(_ node: Node, _ path: String) -> String? {
-        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
-            problem(node, path, "expected a text value")
-            return nil
-        }
-        return scalar.string
-    }
-
-    private mutating func duration(_ node: Node, _ path: String) -> Int? {
-        guard let text = node.scalar?.string, let seconds = DurationText.seconds(text) else {
-            problem(node, path, "expected a duration such as 10s, 5m, 1h, 7d, got '\(node.scalar?.string ?? "a non-scalar")'")
-            return nil
-        }
-        return seconds
-    }
-
-    private mutating func byteSize(_ node: Node, _ path: String) -> Int? {
-        guard let text = node.scalar?.string, let bytes = ByteSizeText.bytes(text) else {
-            problem(node, path, "expected a size such as 256MiB or 1GB, got '\(node.scalar?.string ?? "a non-scalar")'")
-            return nil
-        }
-        return bytes
-    }
-
-    private mutating func integer(_ node: Node, _ path: String, _ range: ClosedRange<Int>) -> Int? {
-        guard let text = node.scalar?.string, let value = Int(text.replacingOccurrences(of: "_", with: "")), range.contains(value) else {
-            problem(node, path, "expected a whole number from \(range.lowerBound) to \(range.upperBound), got '\(node.scalar?.string ?? "a non-scalar")'")
-            return nil
-        }
-        return value
-    }
-
-    private mutating func number(_ node: Node, _ path: String) -> Double? {
-        guard let text = node.scalar?.string, let value = Double(text), value.isFinite, text.allSatisfy({ "0123456789.-".contains($0) }) else {
-            problem(node, path, "expected a decimal number, got '\(node.scalar?.string ?? "a non-scalar")'")
-            return nil
-        }
-        return value
-    }
-
-    private mutating func bool(_ node: Node, _ path: String) -> Bool? {
-        switch node.scalar?.string.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default:
-            problem(node, path, "expected true or false, got '\(node.scalar?.string ?? "a non-scalar")'")
-            return nil
-        }
-    }
-
-    private mutating func problemAt(_ node: Node?, _ key: String, _ message: String) {
-        let mark = node?.mark
-        problems.append(ConfigProblem(line: mark?.line ?? 0, column: mark?.column ?? 0, key: key, message: message))
-    }
-
-    private mutating func problem(_ node: Node, _ key: String, _ message: String) {
-        let mark = node.mark
-        problems.append(ConfigProblem(line: mark?.line ?? 0, column: mark?.column ?? 0, key: key, message: message))
     }
 }

@@ -5,12 +5,15 @@ public struct ConfigProblem: Sendable, Equatable, CustomStringConvertible {
     /// Dotted path of the key, e.g. `storage.max_metrics`.
     public var key: String
     public var message: String
+    /// The file it is in, when not the main configuration file (a drop-in under endpoint_dir).
+    public var file: String?
 
-    public init(line: Int, column: Int, key: String, message: String) {
+    public init(line: Int, column: Int, key: String, message: String, file: String? = nil) {
         self.line = line
         self.column = column
         self.key = key
         self.message = message
+        self.file = file
     }
 
     public var description: String {
@@ -24,6 +27,6 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
     public var problems: [ConfigProblem]
 
     public var description: String {
-        problems.map { "\(file):\($0)" }.joined(separator: "\n")
+        problems.map { "\($0.file ?? file):\($0)" }.joined(separator: "\n")
     }
 }

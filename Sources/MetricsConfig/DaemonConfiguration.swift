@@ -1,3 +1,4 @@
+import Collectors
 import MetricStore
 
 /// Everything `metrics serve` reads from its configuration file, with the defaults of
@@ -12,6 +13,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var retention = RetentionPolicy()
     public var logLevel = LogLevel.info
     public var collectors = CollectorSettings()
+    /// Application endpoints to scrape, from `endpoints:` and the drop-in files.
+    public var endpoints: [Endpoint] = []
+    /// Folder of drop-in endpoint files (`*.yaml`, each with an `endpoints:` list); relative to
+    /// the configuration file's folder (the working directory for the embedded default).
+    public var endpointDirectory = "collectors"
     /// The file this came from, or `(embedded default)`.
     public var source = DefaultConfiguration.sourceName
 

@@ -1,5 +1,6 @@
 import CollectorCore
 import Collectors
+import Curl
 import Foundation
 import Logging
 import MetricStore
@@ -15,10 +16,22 @@ public enum CollectorSet {
         }, logger: logger)
     }
 
-    public static func all(_ config: DaemonConfiguration, writer: MetricWriter, started: Date, logger: Logger) -> [any Collector] {
+    /// One collector per configured endpoint, all sharing `client` (one libcurl multi handle).
+    public static func endpoints(_ config: DaemonConfiguration, client: HTTPClient, logger: Logger) -> [any Collector] {
+        config.endpoints.compactMap { endpoint in
+            do {
+                return try EndpointCollector(endpoint: endpoint, client: client, logger: logger)
+            } catch {
+                logger.error("endpoint \(endpoint.name) is left out: \(error)")
+                return nil
+            }
+        }
+    }
+
+    public static func all(_ config: DaemonConfiguration, writer: MetricWriter, client: HTTPClient, started: Date, logger: Logger) -> [any Collector] {
         let own: [any Collector] = config.collectors.selfEnabled
             ? [SelfCollector(writer: writer, started: started, interval: config.collectors["self"].interval)]
             : []
-        return own + host(config.collectors, logger: logger)
+        return own + host(config.collectors, logger: logger) + endpoints(config, client: client, logger: logger)
     }
 }

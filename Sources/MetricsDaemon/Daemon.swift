@@ -1,4 +1,5 @@
 import CollectorCore
+import Curl
 import DashboardServer
 import Foundation
 import Logging
@@ -27,7 +28,9 @@ public struct Daemon {
         let config = configuration
         let backend = try LocalRRDBackend(dataDirectory: config.dataDirectory, policy: config.retention, limits: config.storage)
         let writer = MetricWriter(backend: backend, limits: config.storage, logger: logger)
-        let collectors = CollectorSet.all(config, writer: writer, started: started, logger: logger)
+        let client = HTTPClient()
+        defer { client.shutdown() }
+        let collectors = CollectorSet.all(config, writer: writer, client: client, started: started, logger: logger)
 
         let logger = logger
         let systemd = SystemdNotifier()
