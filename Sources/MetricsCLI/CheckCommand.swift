@@ -34,6 +34,9 @@ struct CheckCommand: ParsableCommand {
             let tiers = schema.tiers.map(\.description).joined(separator: ", ")
             lines.append("  retention       \(schema.name) (\(schema.pattern)): \(tiers), \(ByteSizeText.format(schema.bytesPerMetric)) per metric")
         }
+        for endpoint in config.endpoints {
+            lines.append("  endpoint        \(endpoint.name): \(endpoint.kind.rawValue) \(endpoint.url) as \(endpoint.prefix).*")
+        }
         let largest = config.retention.schemas.map(\.bytesPerMetric).max() ?? 0
         lines.append("  max metrics     \(config.storage.maxMetrics) (at most \(ByteSizeText.format(largest * config.storage.maxMetrics)) on disk)")
         return lines.joined(separator: "\n")

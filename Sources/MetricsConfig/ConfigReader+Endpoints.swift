@@ -53,7 +53,7 @@ extension ConfigReader {
         for (key, value) in entries {
             readEndpointKey(key, value, "\(path).\(key)", into: &endpoint)
         }
-        if (try? MetricName(endpoint.prefix)) == nil {
+        if (try? MetricName(endpoint.prefix)) == nil, node["prefix"] != nil || MetricName.segment(from: name) == name {
             problemAt(node["prefix"] ?? node, "\(path).prefix", "'\(endpoint.prefix)' is not a valid metric name prefix")
         }
         if let interval = endpoint.interval, endpoint.timeoutMilliseconds > interval * 1_000 {

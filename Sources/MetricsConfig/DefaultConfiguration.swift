@@ -93,5 +93,34 @@ collectors:
   netstat:
     enabled: true
 
+# Application endpoints, scraped over HTTP (libcurl), all concurrently. Three types:
+#   check       <prefix>.up (0/1), .status, .dns_time, .connect_time, .first_byte_time,
+#               .total_time (seconds), .size (bytes); expect_status / expect_body /
+#               expect_body_regex decide up.
+#   json        numbers picked by paths: a.b.c, items[0].size, queues.*.depth (`*` matches every
+#               key or element and becomes a name segment); booleans are 0/1; numbers in
+#               strings only with numeric_strings: true. Each field is a counter or a gauge.
+#   prometheus  a Prometheus text exposition, mapped as
+#               <prefix>.<sample name>[.<label_segments values>][.le_<le>|.q<quantile>];
+#               samples that then share a name are summed; include/exclude globs and
+#               match_labels filter; max_series caps what one endpoint may create.
+# Every type also records <prefix>.up and, but for check, <prefix>.scrape_time. The prefix is
+# app.<name> unless set. Per endpoint: interval, connect_timeout (2s), timeout (5s), max_body
+# (10MiB), max_redirects (3), tls_verify (true), headers, and auth with the secret read from an
+# environment variable or a file, never written here:
+#   auth: {bearer_token_env: NAME} | {bearer_token_file: PATH}
+#       | {username: USER, password_env: NAME} | {username: USER, password_file: PATH}
+# Example:
+#   endpoints:
+#     - name: web
+#       type: check
+#       url: http://127.0.0.1:8000/health
+#       expect_body: ok
+endpoints: []
+
+# Drop-in endpoint files: every *.yaml in this folder holds an `endpoints:` list of its own (one
+# file per endpoint group). Relative to this file's folder. See collectors/*.yaml.example.
+endpoint_dir: collectors
+
 """#
 }
