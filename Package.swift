@@ -87,7 +87,9 @@ let package = Package(
             // CRRD directly: the bench's baseline is the bare librrd call.
             dependencies: [
                 "MetricStore", "RRD", "CRRD", "CollectorCore", "Collectors", "MetricsConfig", "MetricsDaemon",
+                "Curl", "PrometheusText",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Sources/MetricsBench",
             swiftSettings: strict

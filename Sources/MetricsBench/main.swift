@@ -1,13 +1,15 @@
 // metrics-bench: the measurements behind the scripts in bench/. Not a test.
 //   metrics-bench rrd-write [--metrics N] [--rounds N] [--repeats N] [--dir DIR]
 //   metrics-bench host-collect [--cycles N] [--repeats N] [--daemon PATH] [--duration S]
+//   metrics-bench scrape [--endpoints N] [--rounds N] [--series N]
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "rrd-write": try await RRDWriteBench.run(arguments.dropFirst())
 case "host-collect": try await HostCollectBench.run(arguments.dropFirst())
+case "scrape": try await ScrapeBench.run(arguments.dropFirst())
 default:
-    FileHandle.standardError.write(Data("usage: metrics-bench rrd-write|host-collect [options]\n".utf8))
+    FileHandle.standardError.write(Data("usage: metrics-bench rrd-write|host-collect|scrape [options]\n".utf8))
     exit(2)
 }
