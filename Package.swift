@@ -147,6 +147,7 @@ let package = Package(
             dependencies: [
                 "MetricsDaemon", "MetricStore", "CollectorCore", "Curl", "RRD", "TestSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
