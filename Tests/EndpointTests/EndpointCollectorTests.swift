@@ -1,4 +1,4 @@
-import Collectors
+@testable import Collectors
 import CollectorCore
 import Curl
 import Foundation
@@ -156,5 +156,77 @@ import TestSupport
     @Test(arguments: ["", "a..b", "a[", "a[x]", ".a", "a.", "a[-1]"])
     func refusesBadPaths(_ text: String) {
         #expect(throws: JSONPathError.self) { try JSONPath(text) }
+    }
+}
+
+/// Prometheus endpoints against the local server: mapping, filters, odd lines, duplicates, caps.
+@Suite struct PrometheusEndpointTests {
+    func run(_ path: String, logs: CapturedLogs = CapturedLogs(), _ configure: (inout Endpoint) -> Void = { _ in }) async throws -> [String: (Double, MetricKind)] {
+        var endpoint = Endpoint(name: "web", kind: .prometheus, url: try await MisbehavingServer.url(path))
+        configure(&endpoint)
+        let collector = try EndpointCollector(endpoint: endpoint, client: EndpointCollectorTests.client, logger: logs.logger)
+        return Dictionary(try await collector.collect(at: 1).map { ($0.name.rawValue, ($0.value, $0.kind)) }) { first, _ in first }
+    }
+
+    @Test func mapsNamesLabelsHistogramsAndKinds() async throws {
+        let logs = CapturedLogs()
+        let values = try await run("/metrics", logs: logs) { $0.prometheus.labelSegments = ["method", "code"] }
+        #expect(values["app.web.up"]?.0 == 1)
+        #expect(values["app.web.http_requests_total.get.200"]?.0 == 1_027)
+        #expect(values["app.web.http_requests_total.get.500"]?.1 == .counter)
+        #expect(values["app.web.http_requests_total.post.200"]?.0 == 12)
+        #expect(values["app.web.queue_depth"]?.0 == 4.5)
+        #expect(values["app.web.queue_depth"]?.1 == .gauge)
+        #expect(values["app.web.latency_seconds_bucket.le_0_1"]?.0 == 5)
+        #expect(values["app.web.latency_seconds_bucket.le_inf"]?.0 == 9)
+        #expect(values["app.web.latency_seconds_sum"]?.0 == 1.75)
+        #expect(values["app.web.latency_seconds_sum"]?.1 == .counter)
+        #expect(values["app.web.latency_seconds_count"]?.0 == 9)
+        #expect(logs.messages.count == 2, "one line per malformed line: \(logs.messages)")
+        _ = try await run("/metrics", logs: logs) { $0.prometheus.labelSegments = ["method", "code"] }
+    }
+
+    @Test func labelsLeftOutOfTheNameAreSummed() async throws {
+        let values = try await run("/metrics")
+        #expect(values["app.web.http_requests_total"]?.0 == 1_042)
+    }
+
+    @Test func includeExcludeAndMatchLabelsFilter() async throws {
+        let values = try await run("/metrics") {
+            $0.prometheus.include = ["http_*", "latency_*"]
+            $0.prometheus.exclude = ["*_bucket"]
+            $0.prometheus.matchLabels = ["method": "get"]
+            $0.prometheus.labelSegments = ["code"]
+        }
+        #expect(Set(values.keys) == ["app.web.up", "app.web.scrape_time", "app.web.http_requests_total.200", "app.web.http_requests_total.500"])
+    }
+
+    @Test func duplicateSeriesKeepTheFirstAndAreSaidOnce() async throws {
+        let logs = CapturedLogs()
+        let values = try await run("/metrics-duplicates", logs: logs)
+        #expect(values["app.web.a_total"]?.0 == 1)
+        #expect(values["app.web.b"]?.0 == 3)
+        #expect(logs.messages.contains { $0.lowercased().contains("duplicate") })
+    }
+
+    @Test func hundredThousandSeriesAreCappedPerEndpoint() async throws {
+        let logs = CapturedLogs()
+        let values = try await run("/metrics-many", logs: logs) { $0.prometheus.maxSeries = 1_000; $0.maxBodyBytes = 16 << 20 }
+        #expect(values["app.web.up"]?.0 == 1)
+        #expect(values.count == 1_000 + 2)
+        #expect(logs.count(containing: "max_series (1000)") == 1)
+    }
+
+    @Test(arguments: ["/html", "/fail", "/json"])
+    func notAnExpositionIsUpZeroOrEmpty(_ path: String) async throws {
+        let values = try await run(path)
+        #expect(values["app.web.up"]?.0 == 0 || values.count == 2)
+    }
+
+    @Test(arguments: [
+        ("+Inf", "inf"), ("0.5", "0_5"), ("-Inf", "minus_inf"), ("GET /x", "GET__x"),
+    ])
+    func labelValuesBecomeSegments(_ value: String, _ segment: String) {
+        #expect(PrometheusMapping.segment(value) == segment)
     }
 }
