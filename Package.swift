@@ -110,6 +110,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "PrometheusTextTests",
+            dependencies: ["PrometheusText"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "CollectorsTests",
             dependencies: [
                 "Collectors", "CollectorCore", "MetricStore", "ProcFS", "TestSupport",
