@@ -9,7 +9,7 @@ public final class HTTPClient: Sendable {
 
     /// - Parameter maxConcurrentTransfers: transfers running at once; further requests wait
     ///   in a queue (their timeouts start when they start).
-    public init(maxConcurrentTransfers: Int = 64) {
+    public init(maxConcurrentTransfers: Int = 512) {
         multi = CurlMulti(maxConcurrentTransfers: maxConcurrentTransfers)
     }
 
