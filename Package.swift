@@ -98,7 +98,7 @@ let package = Package(
         // Helpers shared by the test targets (temporary directories).
         .target(
             name: "TestSupport",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: [.product(name: "Logging", package: "swift-log"), .product(name: "Hummingbird", package: "hummingbird")],
             path: "Tests/TestSupport",
             swiftSettings: strict
         ),

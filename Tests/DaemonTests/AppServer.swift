@@ -1,4 +1,5 @@
 import Hummingbird
+import TestSupport
 import Synchronization
 
 /// A small application for the daemon to scrape: a health page, a JSON status page whose request
@@ -22,15 +23,6 @@ enum AppServer {
             let count = fetches.withLock { $0.metrics += 1; return $0.metrics }
             return "# TYPE jobs_total counter\njobs_total{queue=\"mail\"} \(100 + count * 5)\n# TYPE temperature gauge\ntemperature 21.5\nbroken line here\n"
         }
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
-        Task {
-            defer { continuation.finish() }
-            try await app.run()
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else { throw CancellationError() }
-        return port
+        return try await LocalServer.start(router)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import TestSupport
 
 /// A real HTTP server on 127.0.0.1 with one route per misbehaviour an endpoint can show.
 /// This file imports Hummingbird but not Curl: both export HTTPRequest and HTTPResponse.
@@ -75,15 +76,6 @@ enum MisbehavingServer {
             return authorization == "Bearer s3cret" ? text("ok") : text("denied", .unauthorized)
         }
 
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
-        Task {
-            defer { continuation.finish() }
-            try await app.run()
-        }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next(), port > 0 else { throw CancellationError() }
-        return port
+        return try await LocalServer.start(router)
     }
 }
