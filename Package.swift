@@ -33,7 +33,7 @@ let package = Package(
         ),
         .target(
             name: "MetricsConfig",
-            dependencies: ["MetricStore", "Collectors", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MetricStore", "RRD", "Collectors", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(
@@ -59,6 +59,7 @@ let package = Package(
                 "MetricStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -147,7 +148,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "MetricsConfigTests", dependencies: ["MetricsConfig"], swiftSettings: strict),
+        .testTarget(name: "MetricsConfigTests", dependencies: ["MetricsConfig", "Collectors", "MetricStore", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "DaemonTests",
             dependencies: [
