@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "Curl", dependencies: ["CCurl"], swiftSettings: strict),
         .target(name: "ProcFS", swiftSettings: strict),
         .target(name: "PrometheusText", swiftSettings: strict),
+        // StatsD and Graphite plaintext protocol logic (parsers, StatsD aggregation); no sockets.
+        .target(name: "StatsD", dependencies: ["MetricStore"], swiftSettings: strict),
         .target(
             name: "MetricStore",
             dependencies: ["RRD", .product(name: "Logging", package: "swift-log")],
@@ -124,6 +126,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "StatsDTests", dependencies: ["StatsD", "MetricStore"], swiftSettings: strict),
         .testTarget(name: "RRDTests", dependencies: ["RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CurlTests",

@@ -1,0 +1,106 @@
+import MetricStore
+
+/// Sums a step of StatsD values per metric and writes them out at each flush, like etsy statsd's
+/// flush. A value type for one task to own: feed it with `add`, call `flush` once per step.
+///
+/// Samples, all `MetricKind.gauge`, under the metric's own name:
+/// - counter `n`: `n.count`, the sum of value / sample rate in the step, and `n.rate`, count per
+///   second of `interval`;
+/// - timer, histogram, distribution `t`: `t.count` (each value counted 1 / sample rate), `t.mean`,
+///   `t.min`, `t.max` over the raw values, and one `t.p<N>` per configured percentile, by nearest
+///   rank (see `Percentiles`). Past `timerReservoir` values in a step, percentiles come from a
+///   uniform reservoir sample (Algorithm R) of that many values; count, mean, min, max stay exact;
+/// - gauge `g`: `g`, the level after the step's sets and deltas (a delta on a gauge not held
+///   starts from 0), repeated every step while `gaugeKeep`; a gauge never received writes nothing;
+/// - set `s`: `s.unique`, the distinct members of the step. Members are held as 64-bit hashes
+///   (seeded per process), so two members could in principle count as one, and at most
+///   `maxSetMembers` are counted.
+///
+/// Idle metrics (held, nothing this step) follow `StatsDAggregation`'s idle policies; a metric
+/// idle for `forgetAfter` seconds is forgotten. A name keeps the kind (counter, timer, gauge, set)
+/// it was first seen with until forgotten; values of another kind are dropped (`typeConflicts`).
+public struct StatsDAggregator: Sendable {
+    public let config: StatsDAggregation
+    /// Values dropped because their name was new and `maxMetrics` names were held (cumulative).
+    public private(set) var droppedNewMetrics = 0
+    /// Values dropped because their name was held with another kind (cumulative).
+    public private(set) var typeConflicts = 0
+    /// Values dropped because their name leaves no room for a suffix (`.count`, `.p99`) within
+    /// `MetricName`'s length and segment limits (cumulative).
+    public private(set) var unnamable = 0
+    public var distinctMetrics: Int { entries.count }
+
+    private var entries: [MetricName: Entry] = [:]
+    private var random: SplitMix64
+    /// Valid configured percentiles with their name segments.
+    private let percentiles: [(value: Double, segment: String)]
+
+    public init(_ config: StatsDAggregation) {
+        self.config = config
+        random = SplitMix64(seed: UInt64.random(in: .min ... .max))
+        percentiles = config.percentiles.filter(Percentiles.isValid).map { ($0, Percentiles.segment($0)) }
+    }
+
+    public mutating func add(_ metrics: [StatsDMetric]) {
+        for metric in metrics { add(metric) }
+    }
+
+    public mutating func add(_ metric: StatsDMetric) {
+        let kind = Entry.Kind(metric.type)
+        if let index = entries.index(forKey: metric.name) {
+            guard entries.values[index].kind == kind else {
+                typeConflicts += 1
+                return
+            }
+            entries.values[index].add(metric, config: config, random: &random)
+            return
+        }
+        guard entries.count < config.maxMetrics else {
+            droppedNewMetrics += 1
+            return
+        }
+        guard let outputs = outputNames(metric.name, kind) else {
+            unnamable += 1
+            return
+        }
+        var entry = Entry(kind: kind, outputs: outputs)
+        entry.add(metric, config: config, random: &random)
+        entries[metric.name] = entry
+    }
+
+    /// The samples of the step that ends now, stamped `time`; `interval` is the step's length in
+    /// seconds (for counters' `.rate`; at least 1). Starts the next step. In no particular order.
+    public mutating func flush(at time: Int, interval: Int) -> [Sample] {
+        let seconds = Double(max(interval, 1))
+        var samples: [Sample] = []
+        samples.reserveCapacity(entries.count * 2)
+        var forgotten: [MetricName] = []
+        for index in entries.indices {
+            if entries.values[index].hasData {
+                entries.values[index].flush(at: time, seconds: seconds, percentiles: percentiles, into: &samples)
+            } else if time - entries.values[index].lastData >= config.forgetAfter {
+                forgotten.append(entries.keys[index])
+            } else {
+                entries.values[index].flushIdle(at: time, config: config, into: &samples)
+            }
+        }
+        for name in forgotten { entries[name] = nil }
+        return samples
+    }
+
+    private func outputNames(_ name: MetricName, _ kind: Entry.Kind) -> [MetricName]? {
+        let suffixes: [String]
+        switch kind {
+        case .counter: suffixes = ["count", "rate"]
+        case .timer: suffixes = ["count", "mean", "min", "max"] + percentiles.map(\.segment)
+        case .set: suffixes = ["unique"]
+        case .gauge: return [name]
+        }
+        var names: [MetricName] = []
+        for suffix in suffixes {
+            guard let output = MetricName.joined(name.rawValue, suffix) else { return nil }
+            names.append(output)
+        }
+        return names
+    }
+}
