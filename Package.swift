@@ -35,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "MetricsConfig",
-            dependencies: ["MetricStore", "RRD", "Collectors", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(
@@ -56,9 +56,20 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "IngestListeners",
+            dependencies: [
+                "MetricStore", "StatsD",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
             name: "DashboardServer",
             dependencies: [
-                "MetricStore",
+                "MetricStore", "IngestListeners", "StatsD",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -68,7 +79,7 @@ let package = Package(
         .target(
             name: "MetricsDaemon",
             dependencies: [
-                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer",
+                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "IngestListeners", "StatsD",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

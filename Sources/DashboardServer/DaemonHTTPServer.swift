@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import IngestListeners
 import Logging
 import MetricStore
 import NIOCore
@@ -9,15 +10,19 @@ public enum DaemonHTTPServer {
     /// An application serving `/healthz` and `/metrics` on `host:port`. `onListening` receives the
     /// bound port (useful with port 0).
     public static func make(
-        host: String, port: Int, writer: MetricWriter, started: Date, logger: Logger,
+        host: String, port: Int, writer: MetricWriter, statsd: StatsDIngest, writeToken: String?, step: Int, started: Date, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
+        let push = PushAPI(statsd: statsd, writer: writer, token: writeToken, step: step)
+        router.post("api/v1/push") { request, _ in try await push.handle(request) }
         router.get("healthz") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
         router.get("metrics") { _, _ -> Response in
-            let text = PrometheusExposition.render(await writer.currentStatistics(), uptime: Date().timeIntervalSince(started))
+            let counts = statsd.statistics
+            let ingest = PrometheusExposition.IngestCounts(statsdLines: counts.lines, statsdDatagrams: counts.datagrams, statsdBadLines: counts.badLines)
+            let text = PrometheusExposition.render(await writer.currentStatistics(), uptime: Date().timeIntervalSince(started), ingest: ingest)
             return Response(status: .ok, headers: [.contentType: PrometheusExposition.contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
         }
         return Application(

@@ -4,7 +4,19 @@ import MetricStore
 public enum PrometheusExposition {
     public static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
-    public static func render(_ stats: WriterStatistics, uptime: Double) -> String {
+    public struct IngestCounts: Sendable {
+        public var statsdLines = 0
+        public var statsdDatagrams = 0
+        public var statsdBadLines: [String: Int] = [:]
+
+        public init(statsdLines: Int = 0, statsdDatagrams: Int = 0, statsdBadLines: [String: Int] = [:]) {
+            self.statsdLines = statsdLines
+            self.statsdDatagrams = statsdDatagrams
+            self.statsdBadLines = statsdBadLines
+        }
+    }
+
+    public static func render(_ stats: WriterStatistics, uptime: Double, ingest: IngestCounts = IngestCounts()) -> String {
         var out = ""
         func metric(_ name: String, _ type: String, _ help: String, _ samples: [(labels: String, value: Double)]) {
             out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n"
@@ -20,6 +32,10 @@ public enum PrometheusExposition {
         metric("metrics_flushes_total", "counter", "Writes of pending samples to disk.", [("", Double(stats.flushes))])
         metric("metrics_pending_points", "gauge", "Samples waiting for the next flush.", [("", Double(stats.pendingPoints))])
         metric("metrics_last_flush_seconds", "gauge", "Duration of the last flush.", [("", stats.lastFlushSeconds)])
+        metric("metrics_statsd_lines_total", "counter", "StatsD lines accepted (UDP, TCP, push).", [("", Double(ingest.statsdLines))])
+        metric("metrics_statsd_datagrams_total", "counter", "StatsD datagrams and TCP batches received.", [("", Double(ingest.statsdDatagrams))])
+        metric("metrics_statsd_bad_lines_total", "counter", "StatsD lines refused, by reason.",
+               ingest.statsdBadLines.sorted { $0.key < $1.key }.map { ("{reason=\"\($0.key)\"}", Double($0.value)) })
         return out
     }
 

@@ -32,7 +32,11 @@ struct ServeCommand: AsyncParsableCommand {
             guard let address = HTTPSettings(listen: listen) else {
                 throw ValidationError("--listen expects HOST:PORT such as 127.0.0.1:8080, got '\(listen)'")
             }
-            config.http = address
+            config.http.host = address.host
+            config.http.port = address.port
+        }
+        if !config.http.isLoopback, config.http.writeToken == nil {
+            throw ValidationError("--listen \(config.http.host) is beyond loopback: set http.write_token_env or http.write_token_file in the configuration first")
         }
         let logger = Log.bootstrap(level: config.logLevel)
         if !config.http.isLoopback {

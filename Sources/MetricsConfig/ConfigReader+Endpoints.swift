@@ -173,7 +173,7 @@ extension ConfigReader {
         }
     }
 
-    private mutating func stringList(_ node: Node, _ path: String) -> [String] {
+    mutating func stringList(_ node: Node, _ path: String) -> [String] {
         guard case .sequence(let sequence) = node else {
             problem(node, path, "expected a list")
             return []

@@ -9,7 +9,8 @@ struct ConfigReader {
     var problems: [ConfigProblem] = []
 
     mutating func readRoot(_ root: Node, into config: inout DaemonConfiguration) {
-        let keys = ["data_dir", "step", "http", "storage", "retention", "log", "collectors", "endpoints", "endpoint_dir"]
+        let keys = ["data_dir", "step", "http", "storage", "retention", "log", "collectors", "endpoints", "endpoint_dir",
+                    "statsd", "graphite", "listeners"]
         for (key, value) in entries(root, "", known: keys) {
             switch key {
             case "data_dir": string(value, key).map { config.dataDirectory = $0 }
@@ -21,14 +22,24 @@ struct ConfigReader {
             case "collectors": readCollectors(value, into: &config.collectors)
             case "endpoints": config.endpoints = readEndpoints(value)
             case "endpoint_dir": string(value, key).map { config.endpointDirectory = $0 }
+            case "statsd": readStatsD(value, into: &config)
+            case "graphite": readGraphite(value, into: &config)
+            case "listeners": readListeners(value, into: &config.listeners)
             default: break
             }
         }
         if problems.isEmpty { checkIntervals(config, collectorsNode: root["collectors"]) }
+        if !config.http.isLoopback, config.http.writeToken == nil {
+            problemAt(root["http"], "http", "listens on \(config.http.host), beyond loopback: set write_token_env or write_token_file so that only holders of the token can push data")
+        }
     }
 
     private mutating func readHTTP(_ node: Node, into http: inout HTTPSettings) {
-        for (key, value) in entries(node, "http", known: ["listen"]) where key == "listen" {
+        for (key, value) in entries(node, "http", known: ["listen", "write_token_env", "write_token_file"]) {
+            guard key == "listen" else {
+                readWriteToken(key, value, into: &http)
+                continue
+            }
             guard let text = string(value, "http.listen") else { continue }
             if let parsed = Self.listenAddress(text) {
                 (http.host, http.port) = parsed

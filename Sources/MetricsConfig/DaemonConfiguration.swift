@@ -1,4 +1,6 @@
 import Collectors
+import IngestListeners
+import StatsD
 import MetricStore
 
 /// Everything `metrics serve` reads from its configuration file, with the defaults of
@@ -18,6 +20,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Folder of drop-in endpoint files (`*.yaml`, each with an `endpoints:` list); relative to
     /// the configuration file's folder (the working directory for the embedded default).
     public var endpointDirectory = "collectors"
+    /// StatsD and Graphite listeners and their limits.
+    public var listeners = ListenerSettings()
+    public var statsdAggregation = StatsDAggregation()
+    /// DogStatsD tag keys whose values become name segments, in this order; other tags are ignored.
+    public var statsdTagSegments: [String] = []
     /// The file this came from, or `(embedded default)`.
     public var source = DefaultConfiguration.sourceName
 
@@ -33,6 +40,9 @@ public struct HTTPSettings: Sendable, Equatable {
         self.host = host
         self.port = port
     }
+
+    /// The bearer token the write endpoints (push) require; required beyond loopback.
+    public var writeToken: SecretSource?
 
     public var isLoopback: Bool { host == "localhost" || host == "::1" || host.hasPrefix("127.") }
 }

@@ -16,8 +16,12 @@ data_dir: data
 step: 10s
 
 http:
-  # Loopback by default. Anything else exposes the API to the network: put a proxy in front.
+  # Loopback by default. Anything else exposes the API to the network: put a proxy in front,
+  # and set a write token (below), which `metrics serve` then requires.
   listen: 127.0.0.1:8080
+  # The bearer token POST /api/v1/push requires, from an environment variable or a file
+  # (write_token_file: /etc/metrics/write-token); never written here. Required beyond loopback.
+  # write_token_env: METRICS_TOKEN
 
 storage:
   # At most this many metric files; past it new names are refused (counted and logged),
@@ -121,6 +125,37 @@ endpoints: []
 # Drop-in endpoint files: every *.yaml in this folder holds an `endpoints:` list of its own (one
 # file per endpoint group). Relative to this file's folder. See collectors/*.yaml.example.
 endpoint_dir: collectors
+
+# StatsD, as etsy's statsd and DogStatsD clients send it, over UDP and TCP (`off` turns one off).
+# Per step: counters give <name>.count and <name>.rate (per second); timers (ms, h, d) give
+# <name>.count, .mean, .min, .max and .p<N> for each percentile; gauges (g, with +N/-N deltas)
+# give <name> and keep their value across steps; sets (s) give <name>.unique. Bad lines are
+# counted in metrics.self.statsd.bad_lines.<reason> and the rest of the datagram is kept.
+statsd:
+  udp: 127.0.0.1:8125
+  tcp: 127.0.0.1:8125
+  # DogStatsD tags whose values become name segments, in this order (others are ignored):
+  # page.views:1|c|#env:prod with [env] is stored as page.views.prod.
+  tag_segments: []
+  percentiles: [50, 90, 99]
+  # What an idle metric stores in a step: zero, or gap (nothing: the graph shows a gap).
+  idle_counters: zero
+  idle_timers: gap
+  idle_sets: zero
+  # Distinct StatsD names kept at once; past it new names are dropped and counted.
+  max_metrics: 10000
+
+# Graphite plaintext, `path value [timestamp]` lines over TCP (timestamp -1 or none: now).
+graphite:
+  tcp: 127.0.0.1:2003
+
+# Limits of the StatsD and Graphite listeners.
+listeners:
+  receive_buffer: 8MiB     # SO_RCVBUF of the UDP socket; bursts wait here instead of being dropped
+  max_line: 64KiB          # a longer TCP line closes the connection
+  max_connections: 250     # per TCP listener
+  idle_timeout: 5m         # a silent TCP connection is closed
+  max_pending_points: 500000
 
 """#
 }

@@ -1,6 +1,7 @@
 import CollectorCore
 import Curl
 import DashboardServer
+import IngestListeners
 import Foundation
 import Logging
 import MetricStore
@@ -34,8 +35,15 @@ public struct Daemon {
 
         let logger = logger
         let systemd = SystemdNotifier()
+        let writeToken = try config.http.writeToken.map { source in
+            do { return try source.resolve() } catch { throw DaemonError("http write token: \(error)") }
+        }
+        let statsd = StatsDIngest(aggregation: config.statsdAggregation, tagSegments: config.statsdTagSegments, logger: logger)
+        let graphite = GraphiteIngest(maxPending: config.listeners.maxPendingPoints, step: config.step, logger: logger)
+        let ingest = IngestService(settings: config.listeners, statsd: statsd, graphite: graphite, writer: writer, step: config.step, logger: logger)
         let http = DaemonHTTPServer.make(
-            host: config.http.host, port: config.http.port, writer: writer, started: started, logger: logger
+            host: config.http.host, port: config.http.port, writer: writer, statsd: statsd, writeToken: writeToken, step: config.step,
+            started: started, logger: logger
         ) { port in
             logger.info("listening on http://\(config.http.host):\(port) (data directory \(backend.dataDirectory), step \(config.step)s, \(collectors.count) collector(s))")
             systemd.ready("listening on \(config.http.host):\(port)")
@@ -45,6 +53,7 @@ public struct Daemon {
             services: [
                 .init(service: WriterService(writer: writer, interval: .seconds(config.step), logger: logger)),
                 .init(service: Scheduler(step: config.step, collectors: collectors, writer: writer, logger: logger)),
+                .init(service: ingest),
                 .init(service: http),
                 .init(service: reload),
             ],
@@ -54,4 +63,9 @@ public struct Daemon {
         try await group.run()
         logger.info("stopped")
     }
+}
+
+public struct DaemonError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

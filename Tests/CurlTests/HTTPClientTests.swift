@@ -56,7 +56,7 @@ struct HTTPClientTests {
         let elapsed = clock.now - start
         #expect(error == .timedOut(after: .milliseconds(500), phase: .waitingForResponse))
         #expect(elapsed >= .milliseconds(450))
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(10), "it must end near its timeout, not hang")
         withExtendedLifetime(server) {}
     }
 
@@ -152,7 +152,7 @@ struct HTTPClientTests {
         try? await Task.sleep(for: .milliseconds(200))
         task.cancel()
         #expect(await task.value == .cancelled)
-        #expect(clock.now - start < .seconds(2))
+        #expect(clock.now - start < .seconds(10), "cancelling must end the wait, not hang")
         withExtendedLifetime(server) {}
     }
 

@@ -67,6 +67,17 @@ final class DaemonProcess: @unchecked Sendable {
     }
 }
 
+/// Configuration lines that turn off the StatsD and Graphite listeners, whose default ports
+/// (8125, 2003) daemons started side by side by the tests would fight over.
+let listenersOff = "\nstatsd:\n  udp: off\n  tcp: off\ngraphite:\n  tcp: off\n"
+
+/// A configuration file holding only `listenersOff`, for tests that otherwise pass options only.
+func quietConfig(in directory: String) -> String {
+    let path = directory + "/quiet.yaml"
+    FileManager.default.createFile(atPath: path, contents: Data(listenersOff.utf8))
+    return path
+}
+
 /// Runs the `metrics` binary to completion and returns its exit status, stdout and stderr.
 /// The waiting happens on a thread of its own, never on the cooperative pool other tests share.
 func runMetrics(_ arguments: [String], in directory: String) async throws -> (status: Int32, out: String, err: String) {

@@ -40,7 +40,7 @@ import TestSupport
                 url: http://127.0.0.1:\(port)/metrics
                 label_segments: [queue]
             """
-        FileManager.default.createFile(atPath: directory.file("metrics.yaml"), contents: Data(config.utf8))
+        FileManager.default.createFile(atPath: directory.file("metrics.yaml"), contents: Data((config + listenersOff).utf8))
         let daemon = try DaemonProcess(["serve", "--config", directory.file("metrics.yaml")], directory: directory.path)
         _ = try await daemon.waitForPort()
         try await Task.sleep(for: .seconds(4.5))

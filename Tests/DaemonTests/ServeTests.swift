@@ -12,7 +12,7 @@ import TestSupport
 
     func writeConfig(_ text: String, name: String = "metrics.yaml") -> String {
         let path = directory.path + "/" + name
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        FileManager.default.createFile(atPath: path, contents: Data((text + listenersOff).utf8))
         return path
     }
 
@@ -118,9 +118,9 @@ import TestSupport
     }
 
     @Test func portInUseIsAClearErrorNotAHang() async throws {
-        let first = try DaemonProcess(["serve", "--listen", "127.0.0.1:0", "--data-dir", "one"], directory: directory.path)
+        let first = try DaemonProcess(["serve", "--listen", "127.0.0.1:0", "--data-dir", "one", "--config", quietConfig(in: directory.path)], directory: directory.path)
         let port = try await first.waitForPort()
-        let second = try DaemonProcess(["serve", "--listen", "127.0.0.1:\(port)", "--data-dir", "two"], directory: directory.path)
+        let second = try DaemonProcess(["serve", "--listen", "127.0.0.1:\(port)", "--data-dir", "two", "--config", quietConfig(in: directory.path)], directory: directory.path)
         let status = try await second.waitForExit(timeout: 10)
         #expect(status != 0)
         #expect(second.log.lowercased().contains("address already in use"), "\(second.log)")

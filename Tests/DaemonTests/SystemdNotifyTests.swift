@@ -50,7 +50,7 @@ final class NotifySocket: @unchecked Sendable {
 
     @Test func tellsSystemdWhenReadyAndWhenStopping() async throws {
         let socket = try NotifySocket(path: directory.path + "/notify.sock")
-        let daemon = try DaemonProcess(["serve", "--listen", "127.0.0.1:0", "--data-dir", "data"], directory: directory.path,
+        let daemon = try DaemonProcess(["serve", "--listen", "127.0.0.1:0", "--data-dir", "data", "--config", quietConfig(in: directory.path)], directory: directory.path,
                                        environment: ["NOTIFY_SOCKET": socket.path])
         _ = try await daemon.waitForPort()
         let ready = socket.receive(until: "READY=1", seconds: 5)

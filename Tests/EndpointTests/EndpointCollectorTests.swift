@@ -51,7 +51,7 @@ import TestSupport
             #expect(values["app.silent.up"] == 0)
             #expect(values["app.silent.status"] == nil)
         }
-        #expect(ContinuousClock.now - started < .seconds(3), "each scrape ends at its timeout")
+        #expect(ContinuousClock.now - started < .seconds(15), "each scrape ends at its timeout, not in 30 s")
         #expect(logs.count(containing: "endpoint silent") == 1, "rate-limited: \(logs.messages)")
         #expect(logs.messages.first?.contains("timed out") == true)
     }
