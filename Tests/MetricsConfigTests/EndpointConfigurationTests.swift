@@ -131,3 +131,52 @@ import TestSupport
         #expect(config.endpoints.count >= 4)
     }
 }
+
+@Suite struct IngestConfigurationTests {
+    @Test func readsListenersAndAggregation() throws {
+        let config = try ConfigurationLoader.parse("""
+            statsd:
+              udp: 0.0.0.0:9125
+              tcp: off
+              tag_segments: [env, service]
+              percentiles: [50, 99.9]
+              idle_counters: gap
+              max_metrics: 500
+            graphite:
+              tcp: 127.0.0.1:2004
+            listeners:
+              receive_buffer: 16MiB
+              max_line: 8KiB
+              max_connections: 10
+              idle_timeout: 30s
+            """, source: "i.yaml")
+        #expect(config.listeners.statsdUDP?.description == "0.0.0.0:9125")
+        #expect(config.listeners.statsdTCP == nil)
+        #expect(config.listeners.graphiteTCP?.port == 2004)
+        #expect(config.listeners.receiveBuffer == 16 << 20 && config.listeners.maxLine == 8 << 10)
+        #expect(config.listeners.maxConnections == 10 && config.listeners.idleTimeout == 30)
+        #expect(config.statsdTagSegments == ["env", "service"])
+        #expect(config.statsdAggregation.percentiles == [50, 99.9])
+        #expect(config.statsdAggregation.idleCounters == .gap)
+        #expect(config.statsdAggregation.maxMetrics == 500)
+    }
+
+    @Test func ingestMistakesAreReported() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.parse("statsd:\n  udp: 8125\n  percentiles: [0, 100]\n  idle_timers: never\n", source: "i.yaml")
+        }
+        let text = error?.description ?? ""
+        #expect(text.contains("i.yaml:2:8: statsd.udp: expected HOST:PORT"))
+        #expect(text.contains("statsd.percentiles: expected percentiles above 0 and below 100"))
+        #expect(text.contains("i.yaml:4:16: statsd.idle_timers: expected gap"))
+    }
+
+    @Test func listeningBeyondLoopbackNeedsAWriteToken() throws {
+        let error = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.parse("http:\n  listen: 0.0.0.0:8080\n", source: "h.yaml")
+        }
+        #expect(error?.description.contains("set write_token_env or write_token_file") == true)
+        let config = try ConfigurationLoader.parse("http:\n  listen: 0.0.0.0:8080\n  write_token_file: /etc/metrics/token\n", source: "h.yaml")
+        #expect(config.http.writeToken == .file("/etc/metrics/token"))
+    }
+}
