@@ -138,6 +138,16 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "StatsDTests", dependencies: ["StatsD", "MetricStore"], swiftSettings: strict),
+        .testTarget(
+            name: "ExecCollectorTests",
+            dependencies: [
+                "Collectors", "CollectorCore", "MetricStore", "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                // check_http gets a real local server (TestSupport's LocalServer).
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "RRDTests", dependencies: ["RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CurlTests",
