@@ -37,6 +37,9 @@ struct CheckCommand: ParsableCommand {
         for endpoint in config.endpoints {
             lines.append("  endpoint        \(endpoint.name): \(endpoint.kind.rawValue) \(endpoint.url) as \(endpoint.prefix).*")
         }
+        for program in config.programs {
+            lines.append("  program         \(program.name): \(program.path) (\(program.protocol.rawValue))")
+        }
         let largest = config.retention.schemas.map(\.bytesPerMetric).max() ?? 0
         lines.append("  max metrics     \(config.storage.maxMetrics) (at most \(ByteSizeText.format(largest * config.storage.maxMetrics)) on disk)")
         return lines.joined(separator: "\n")

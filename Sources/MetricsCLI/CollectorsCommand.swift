@@ -35,6 +35,7 @@ struct CollectorsCommand: AsyncParsableCommand {
         let client = HTTPClient()
         defer { client.shutdown() }
         let collectors = CollectorSet.host(loaded.collectors, logger: logger) + CollectorSet.endpoints(loaded, client: client, logger: logger)
+            + CollectorSet.programs(loaded, logger: logger)
         if loaded.collectors.selfEnabled {
             print("self (every \(DurationText.format(loaded.collectors["self"].interval ?? loaded.step))): the daemon's own health, metrics.self.*, only inside 'metrics serve'\n")
         }

@@ -13,13 +13,26 @@ extension ConfigReader {
         .prometheus: ["include", "exclude", "match_labels", "label_segments", "max_series"],
     ]
 
-    /// A drop-in file: only an `endpoints:` list.
-    mutating func readDropIn(_ root: Node) -> [Endpoint] {
-        var endpoints: [Endpoint] = []
-        for (key, value) in entries(root, "", known: ["endpoints"]) where key == "endpoints" {
-            endpoints = readEndpoints(value)
+    /// A drop-in file: an `endpoints:` list and an `exec:` list.
+    mutating func readDropIn(_ root: Node) -> (endpoints: [Endpoint], programs: [ExecProgram]) {
+        var result: (endpoints: [Endpoint], programs: [ExecProgram]) = ([], [])
+        for (key, value) in entries(root, "", known: ["endpoints", "exec"]) {
+            if key == "endpoints" { result.endpoints = readEndpoints(value) } else { result.programs = readExec(value, baseDirectory: baseDirectory) }
         }
-        return endpoints
+        return result
+    }
+
+    /// Endpoints and programs whose interval outlasts their files' heartbeat would store only unknowns.
+    mutating func checkOtherIntervals(_ config: DaemonConfiguration, node: Node?) {
+        let named: [(String, Int?, String)] = config.endpoints.map { ("endpoint \($0.name)", $0.interval, "\($0.prefix).up") }
+            + config.programs.map { ("program \($0.name)", $0.interval, "\($0.prefix ?? "exec.\($0.name)").exit_status") }
+        for (what, interval, sample) in named {
+            guard let interval, let name = try? MetricName(sample) else { continue }
+            let schema = config.retention.schema(for: name)
+            if interval > schema.heartbeat {
+                problemAt(node, what, "runs every \(DurationText.format(interval)) but retention schema '\(schema.name)' marks values unknown after a heartbeat of \(DurationText.format(schema.heartbeat)); shorten the interval or add a schema with a longer heartbeat for its metrics")
+            }
+        }
     }
 
     mutating func readEndpoints(_ node: Node, _ path: String = "endpoints") -> [Endpoint] {

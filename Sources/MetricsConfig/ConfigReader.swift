@@ -7,10 +7,12 @@ import Yams
 /// Unknown keys are problems: a misspelt key must not silently fall back to a default.
 struct ConfigReader {
     var problems: [ConfigProblem] = []
+    /// The configuration file's folder: relative program paths are resolved from it.
+    var baseDirectory: String?
 
     mutating func readRoot(_ root: Node, into config: inout DaemonConfiguration) {
         let keys = ["data_dir", "step", "http", "storage", "retention", "log", "collectors", "endpoints", "endpoint_dir",
-                    "statsd", "graphite", "listeners"]
+                    "statsd", "graphite", "listeners", "exec"]
         for (key, value) in entries(root, "", known: keys) {
             switch key {
             case "data_dir": string(value, key).map { config.dataDirectory = $0 }
@@ -25,10 +27,14 @@ struct ConfigReader {
             case "statsd": readStatsD(value, into: &config)
             case "graphite": readGraphite(value, into: &config)
             case "listeners": readListeners(value, into: &config.listeners)
+            case "exec": config.programs = readExec(value, baseDirectory: baseDirectory)
             default: break
             }
         }
-        if problems.isEmpty { checkIntervals(config, collectorsNode: root["collectors"]) }
+        if problems.isEmpty {
+            checkIntervals(config, collectorsNode: root["collectors"])
+            checkOtherIntervals(config, node: root)
+        }
         if !config.http.isLoopback, config.http.writeToken == nil {
             problemAt(root["http"], "http", "listens on \(config.http.host), beyond loopback: set write_token_env or write_token_file so that only holders of the token can push data")
         }

@@ -23,13 +23,17 @@ public enum ConfigurationLoader {
     /// Parses `text`; with a `baseDirectory`, also the drop-in endpoint files of `endpoint_dir`.
     public static func parse(_ text: String, source: String, baseDirectory: String? = nil) throws(ConfigurationError) -> DaemonConfiguration {
         var reader = ConfigReader()
+        reader.baseDirectory = baseDirectory
         var configuration = DaemonConfiguration()
         configuration.source = source
         if let root = try compose(text, source) { reader.readRoot(root, into: &configuration) }
         if let baseDirectory, reader.problems.isEmpty {
-            configuration.endpoints += try dropIns(configuration.endpointDirectory, relativeTo: baseDirectory, reader: &reader)
+            let added = try dropIns(configuration.endpointDirectory, relativeTo: baseDirectory, reader: &reader)
+            configuration.endpoints += added.endpoints
+            configuration.programs += added.programs
         }
         reader.checkUniqueNames(configuration.endpoints, node: nil)
+        reader.checkUniquePrograms(configuration.programs)
         guard reader.problems.isEmpty else {
             throw ConfigurationError(file: source, problems: reader.problems.sorted { ($0.file ?? "", $0.line, $0.column) < ($1.file ?? "", $1.line, $1.column) })
         }
@@ -45,10 +49,11 @@ public enum ConfigurationLoader {
     }
 
     /// Endpoints from every `*.yaml` file of `directory`, in name order; a missing folder is none.
-    static func dropIns(_ directory: String, relativeTo base: String, reader: inout ConfigReader) throws(ConfigurationError) -> [Endpoint] {
+    static func dropIns(_ directory: String, relativeTo base: String, reader: inout ConfigReader) throws(ConfigurationError) -> (endpoints: [Endpoint], programs: [ExecProgram]) {
         let folder = directory.hasPrefix("/") ? directory : base + "/" + directory
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ([], []) }
         var endpoints: [Endpoint] = []
+        var programs: [ExecProgram] = []
         for name in names.filter({ $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }).sorted() {
             let path = folder + "/" + name
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
@@ -56,8 +61,13 @@ public enum ConfigurationLoader {
                 continue
             }
             var fileReader = ConfigReader()
+            fileReader.baseDirectory = base
             do {
-                if let root = try compose(text, path) { endpoints += fileReader.readDropIn(root) }
+                if let root = try compose(text, path) {
+                    let found = fileReader.readDropIn(root)
+                    endpoints += found.endpoints
+                    programs += found.programs
+                }
             } catch {
                 fileReader.problems += error.problems
             }
@@ -67,7 +77,7 @@ public enum ConfigurationLoader {
                 return tagged
             }
         }
-        return endpoints
+        return (endpoints, programs)
     }
 
     private static func syntaxProblem(_ error: any Error) -> ConfigProblem {

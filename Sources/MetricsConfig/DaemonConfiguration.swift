@@ -20,6 +20,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Folder of drop-in endpoint files (`*.yaml`, each with an `endpoints:` list); relative to
     /// the configuration file's folder (the working directory for the embedded default).
     public var endpointDirectory = "collectors"
+    /// Collector programs from `exec:` and the drop-in files.
+    public var programs: [ExecProgram] = []
     /// StatsD and Graphite listeners and their limits.
     public var listeners = ListenerSettings()
     public var statsdAggregation = StatsDAggregation()

@@ -28,10 +28,16 @@ public enum CollectorSet {
         }
     }
 
+    /// One collector per configured program.
+    public static func programs(_ config: DaemonConfiguration, logger: Logger) -> [any Collector] {
+        config.programs.map { ExecCollector(program: $0, logger: logger) }
+    }
+
     public static func all(_ config: DaemonConfiguration, writer: MetricWriter, client: HTTPClient, started: Date, logger: Logger) -> [any Collector] {
         let own: [any Collector] = config.collectors.selfEnabled
             ? [SelfCollector(writer: writer, started: started, interval: config.collectors["self"].interval)]
             : []
         return own + host(config.collectors, logger: logger) + endpoints(config, client: client, logger: logger)
+            + programs(config, logger: logger)
     }
 }

@@ -11,7 +11,7 @@ import TestSupport
               - name: api
                 type: check
                 url: https://api.example.com/health
-                interval: 30s
+                interval: 15s
                 timeout: 2s
                 connect_timeout: 500ms
                 expect_status: [200, 204]
@@ -44,7 +44,7 @@ import TestSupport
             """, source: "e.yaml")
         #expect(config.endpoints.map(\.name) == ["api", "queue", "web"])
         let api = config.endpoints[0]
-        #expect(api.kind == .check && api.interval == 30 && api.timeoutMilliseconds == 2_000 && api.connectTimeoutMilliseconds == 500)
+        #expect(api.kind == .check && api.interval == 15 && api.timeoutMilliseconds == 2_000 && api.connectTimeoutMilliseconds == 500)
         #expect(api.check.expectStatus == [200, 204] && api.check.bodyContains == "ok")
         #expect(api.headers == [Endpoint.Header(name: "X-Env", value: "prod")])
         #expect(api.prefix == "app.api")
@@ -178,5 +178,58 @@ import TestSupport
         #expect(error?.description.contains("set write_token_env or write_token_file") == true)
         let config = try ConfigurationLoader.parse("http:\n  listen: 0.0.0.0:8080\n  write_token_file: /etc/metrics/token\n", source: "h.yaml")
         #expect(config.http.writeToken == .file("/etc/metrics/token"))
+    }
+}
+
+@Suite struct ExecConfigurationTests {
+    @Test func readsProgramsAndResolvesRelativePaths() throws {
+        let directory = TemporaryDirectory()
+        let text = """
+            exec:
+              - name: signups
+                path: collectors/signups/signups
+                interval: 10s
+                timeout: 5s
+                protocol: plain
+                environment: {SIGNUPS_DB: /var/lib/app/app.db}
+              - name: load
+                path: /usr/lib/nagios/plugins/check_load
+                arguments: ["-w", "5,4,3", "-c", "10,8,6"]
+                protocol: nagios
+            """
+        try text.write(toFile: directory.file("metrics.yaml"), atomically: true, encoding: .utf8)
+        let config = try ConfigurationLoader.load(file: directory.file("metrics.yaml"))
+        #expect(config.programs.map(\.name) == ["signups", "load"])
+        #expect(config.programs[0].path == directory.file("collectors/signups/signups"))
+        #expect(config.programs[0].timeoutSeconds == 5 && config.programs[0].protocol == .plain)
+        #expect(config.programs[0].environment == ["SIGNUPS_DB": "/var/lib/app/app.db"])
+        #expect(config.programs[1].arguments == ["-w", "5,4,3", "-c", "10,8,6"])
+    }
+
+    @Test func programMistakesAreReported() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.parse("exec:\n  - name: a b\n    path: /bin/true\n  - name: x\n    path: /bin/true\n    protocol: snmp\n", source: "x.yaml")
+        }
+        let text = error?.description ?? ""
+        #expect(text.contains("x.yaml:2:5: exec[0]:"))
+        #expect(text.contains("exec[1].protocol: expected auto, plain, munin or nagios"))
+        let slow = #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.parse("exec:\n  - name: slow\n    path: /bin/true\n    interval: 5m\n", source: "x.yaml")
+        }
+        #expect(slow?.description.contains("program slow: runs every 5m") == true)
+    }
+
+    /// The shipped signups and uploads examples are valid drop-ins once renamed to .yaml.
+    @Test func shippedProgramExamplesAreValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let directory = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.file("collectors"), withIntermediateDirectories: true)
+        for name in ["signups", "uploads"] {
+            try FileManager.default.copyItem(atPath: root.appendingPathComponent("collectors/\(name)/\(name).yaml.example").path,
+                                             toPath: directory.file("collectors/\(name).yaml"))
+        }
+        try "step: 10s\n".write(toFile: directory.file("metrics.yaml"), atomically: true, encoding: .utf8)
+        let config = try ConfigurationLoader.load(file: directory.file("metrics.yaml"))
+        #expect(Set(config.programs.map(\.name)) == ["signups", "uploads"])
     }
 }
