@@ -122,8 +122,27 @@ collectors:
 #       expect_body: ok
 endpoints: []
 
-# Drop-in endpoint files: every *.yaml in this folder holds an `endpoints:` list of its own (one
-# file per endpoint group). Relative to this file's folder. See collectors/*.yaml.example.
+# Collector programs, in any language, run every interval (default: the step) with a timeout
+# (default: the interval less 2 s). Protocols:
+#   plain   lines `name value [timestamp]`; a name without a dot gets the prefix exec.<name>;
+#           `# TYPE name counter` marks a counter
+#   munin   a Munin plugin (`config`, then `field.value N`): munin.<name>.<field>
+#   nagios  a monitoring-plugins check: check.<name>.status (0 OK .. 3 UNKNOWN) and the
+#           performance data after `|` in base units
+#   auto    (default) guesses from the output; name the protocol when you know it
+# Every program also records <prefix>.exit_status and <prefix>.up. A program that hangs or floods
+# its output (max_output, 1MiB) is killed with its process group and reported.
+# Example (collectors/signups and collectors/uploads are shipped examples):
+#   exec:
+#     - name: load
+#       path: /usr/lib/nagios/plugins/check_load
+#       arguments: ["-w", "5,4,3", "-c", "10,8,6"]
+#       protocol: nagios
+exec: []
+
+# Drop-in files: every *.yaml in this folder holds an `endpoints:` and/or an `exec:` list of its
+# own (one file per group). Relative to this file's folder. See collectors/*.yaml.example and
+# collectors/*/*.yaml.example.
 endpoint_dir: collectors
 
 # StatsD, as etsy's statsd and DogStatsD clients send it, over UDP and TCP (`off` turns one off).
