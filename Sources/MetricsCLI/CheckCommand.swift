@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import MetricStore
 import MetricsConfig
+import IngestListeners
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,6 +35,9 @@ struct CheckCommand: ParsableCommand {
             let tiers = schema.tiers.map(\.description).joined(separator: ", ")
             lines.append("  retention       \(schema.name) (\(schema.pattern)): \(tiers), \(ByteSizeText.format(schema.bytesPerMetric)) per metric")
         }
+        let listeners = [("statsd udp", config.listeners.statsdUDP), ("statsd tcp", config.listeners.statsdTCP), ("graphite tcp", config.listeners.graphiteTCP)]
+        lines.append("  ingest          " + listeners.map { "\($0.0) \($0.1.map(\.description) ?? "off")" }.joined(separator: ", "))
+        lines.append("  push            POST /api/v1/push, \(config.http.writeToken.map { "token from the \($0)" } ?? "no token (loopback only)")")
         for endpoint in config.endpoints {
             lines.append("  endpoint        \(endpoint.name): \(endpoint.kind.rawValue) \(endpoint.url) as \(endpoint.prefix).*")
         }

@@ -194,7 +194,7 @@ extension ConfigReader {
         return sequence.compactMap { string($0, path) }
     }
 
-    private mutating func stringMap(_ node: Node, _ path: String) -> [(String, String)] {
+    mutating func stringMap(_ node: Node, _ path: String) -> [(String, String)] {
         guard case .mapping(let mapping) = node else {
             problem(node, path, "expected a mapping of names to values")
             return []

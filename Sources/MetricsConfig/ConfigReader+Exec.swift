@@ -33,7 +33,7 @@ extension ConfigReader {
             let keyPath = "\(path).\(key)"
             switch key {
             case "arguments": program.arguments = stringList(value, keyPath)
-            case "environment": program.environment = Dictionary(stringMapValues(value, keyPath)) { first, _ in first }
+            case "environment": program.environment = Dictionary(stringMap(value, keyPath)) { first, _ in first }
             case "interval": duration(value, keyPath).map { program.interval = $0 }
             case "timeout": milliseconds(value, keyPath).map { timeout = Double($0) / 1_000 }
             case "max_output": byteSize(value, keyPath).map { program.maxOutputBytes = min($0, 64 << 20) }
@@ -63,21 +63,6 @@ extension ConfigReader {
         var seen: Set<String> = []
         for program in programs where !seen.insert(program.name).inserted {
             problemAt(nil, "exec", "two programs are named '\(program.name)'; names must be unique")
-        }
-    }
-
-    /// A mapping of names to text, for environment variables.
-    private mutating func stringMapValues(_ node: Node, _ path: String) -> [(String, String)] {
-        guard case .mapping(let mapping) = node else {
-            problem(node, path, "expected a mapping of names to values")
-            return []
-        }
-        return mapping.compactMap { key, value in
-            guard let name = key.string, let text = value.string else {
-                problem(value, path, "expected text values")
-                return nil
-            }
-            return (name, text)
         }
     }
 }
