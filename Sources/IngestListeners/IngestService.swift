@@ -28,6 +28,8 @@ public struct IngestService: Service {
         self.onListening = onListening
     }
 
+    static let datagramsPerRead = 16
+
     public func run() async throws {
         let channels = try await bind()
         for channel in channels {
@@ -69,8 +71,11 @@ public struct IngestService: Service {
             let channel = try await DatagramBootstrap(group: group)
                 .channelOption(.socketOption(.so_reuseaddr), value: 1)
                 .channelOption(.socketOption(.so_rcvbuf), value: SocketOptionValue(settings.receiveBuffer))
-                .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 65_536))
-                .channelOption(.maxMessagesPerRead, value: 64)
+                // recvmmsg: up to 16 datagrams per system call, each with a 64 KiB slot (more than
+                // any datagram, so none is ever truncated and half-parsed).
+                .channelOption(.datagramVectorReadMessageCount, value: Self.datagramsPerRead)
+                .channelOption(.recvAllocator, value: FixedSizeRecvByteBufferAllocator(capacity: 65_536 * Self.datagramsPerRead))
+                .channelOption(.maxMessagesPerRead, value: 16)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(DatagramHandler { statsd.ingest($0) })
