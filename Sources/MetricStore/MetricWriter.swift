@@ -25,6 +25,8 @@ public actor MetricWriter {
     private var statistics = WriterStatistics()
     private var lateLogged: Set<MetricName> = []
     private var refusalLog = RateLimitedLog(interval: 60)
+    /// The most recent write, which the next one waits for.
+    private var lastWrite: Task<Void, Never>?
 
     public init(backend: any MetricBackend, limits: StorageLimits = StorageLimits(),
                 now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) },
@@ -67,16 +69,29 @@ public actor MetricWriter {
         return result
     }
 
-    /// Writes everything queued so far. Safe to call concurrently: each call takes what is pending.
+    /// Writes everything queued so far. Flushes may be called from many tasks at once; each takes
+    /// what is pending and writes it only after the flushes started before it, so a metric's
+    /// points always reach its file in time order (an earlier batch arriving late would be refused).
     @discardableResult
     public func flush() async -> WriteReport {
-        guard !pending.isEmpty else { return WriteReport() }
+        guard !pending.isEmpty else {
+            await lastWrite?.value
+            return WriteReport()
+        }
         let batches = Array(pending.values)
         pending.removeAll(keepingCapacity: true)
         pendingPoints = 0
-        let started = ContinuousClock.now
-        let report = await backend.write(batches)
-        record(report, duration: ContinuousClock.now - started)
+        let previous = lastWrite
+        let backend = self.backend
+        let write = Task {
+            _ = await previous?.value
+            let started = ContinuousClock.now
+            let report = await backend.write(batches)
+            return (report, ContinuousClock.now - started)
+        }
+        lastWrite = Task { _ = await write.value }
+        let (report, duration) = await write.value
+        record(report, duration: duration)
         return report
     }
 

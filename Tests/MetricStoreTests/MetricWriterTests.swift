@@ -131,6 +131,21 @@ import RRD
         #expect(abs(size - estimate) < estimate / 50, "file \(size) B, estimate \(estimate) B")
     }
 
+    /// Many flushes racing: a metric's points must still reach its file in time order.
+    @Test func concurrentFlushesWriteInOrder() async throws {
+        let (writer, _) = try makeWriter(now: Self.t0 + 100_000)
+        await withTaskGroup(of: Void.self) { group in
+            for round in 1...300 {
+                await writer.submit([try! sample("order.x", round * 10, Double(round)), try! sample("order.y", round * 10, 1)])
+                group.addTask { await writer.flush() }
+            }
+        }
+        await writer.flush()
+        let stats = await writer.currentStatistics()
+        #expect(stats.refused["late"] == nil, "\(stats.refused)")
+        #expect(stats.written == 600)
+    }
+
     @Test func dataDirectoryThatIsAFileIsAClearError() throws {
         let file = directory.path + "/plain"
         FileManager.default.createFile(atPath: file, contents: Data())
