@@ -17,6 +17,14 @@ extension StatsDAggregator {
         }
 
         let kind: Kind
+
+        /// Adds `metric` when the entry is of `kind`; false (nothing added) otherwise.
+        mutating func add(_ metric: StatsDMetric, ifKind kind: Kind, config: StatsDAggregation, random: inout SplitMix64) -> Bool {
+            guard self.kind == kind else { return false }
+            add(metric, config: config, random: &random)
+            return true
+        }
+
         /// Sample names, computed once: counter count, rate; timer count, mean, min, max,
         /// percentiles; set unique; gauge the name itself.
         let outputs: [MetricName]

@@ -42,17 +42,15 @@ public struct StatsDAggregator: Sendable {
     }
 
     public mutating func add(_ metrics: [StatsDMetric]) {
-        for metric in metrics { add(metric) }
+        // By index: a for-in loop would copy (retain and release) every metric.
+        for index in metrics.indices { add(metrics[index]) }
     }
 
     public mutating func add(_ metric: StatsDMetric) {
         let kind = Entry.Kind(metric.type)
         if let index = entries.index(forKey: metric.name) {
-            guard entries.values[index].kind == kind else {
-                typeConflicts += 1
-                return
-            }
-            entries.values[index].add(metric, config: config, random: &random)
+            // One in-place access: reading `.kind` through the values' getter would copy the entry.
+            if !entries.values[index].add(metric, ifKind: kind, config: config, random: &random) { typeConflicts += 1 }
             return
         }
         guard entries.count < config.maxMetrics else {
