@@ -67,12 +67,12 @@ public enum GraphiteParser {
         guard path.count <= MetricName.maxLength,
               let name = try? MetricName(String(decoding: path, as: UTF8.self))
         else { return .failure(.badName) }
-        guard let value = ByteDecimal.parse(UnsafeRawBufferPointer(rebasing: line[fields.1])) else {
+        guard let value = StrictDecimal.parse(UnsafeRawBufferPointer(rebasing: line[fields.1])) else {
             return .failure(.badValue)
         }
         var time = now
         if fieldCount == 3 {
-            guard let stamp = ByteDecimal.parse(UnsafeRawBufferPointer(rebasing: line[fields.2])) else {
+            guard let stamp = StrictDecimal.parse(UnsafeRawBufferPointer(rebasing: line[fields.2])) else {
                 return .failure(.badTimestamp)
             }
             if stamp != -1 {

@@ -72,7 +72,7 @@ struct StatsDLineParser {
                     index += 1
                     let start = index
                     while index < count, line[index] != bar, line[index] != colon { index += 1 }
-                    guard !sawRate, let rate = ByteDecimal.parse(Self.slice(line, start, index)), rate > 0, rate <= 1 else {
+                    guard !sawRate, let rate = StrictDecimal.parse(Self.slice(line, start, index)), rate > 0, rate <= 1 else {
                         return .badSampleRate
                     }
                     sawRate = true
@@ -92,7 +92,7 @@ struct StatsDLineParser {
 
         for slot in pending.indices where pending[slot].type != .set {
             let token = Self.slice(line, pending[slot].start, pending[slot].end)
-            guard let value = ByteDecimal.parse(token) else { return .badValue }
+            guard let value = StrictDecimal.parse(token) else { return .badValue }
             pending[slot].value = value
             pending[slot].isDelta = pending[slot].type == .gauge && (token[0] == plus || token[0] == minus)
         }

@@ -127,9 +127,9 @@ import Testing
     }
 }
 
-@Suite struct ByteDecimalTests {
+@Suite struct StrictDecimalBytesTests {
     static func parse(_ text: String) -> Double? {
-        Array(text.utf8).withUnsafeBytes { ByteDecimal.parse($0) }
+        Array(text.utf8).withUnsafeBytes { StrictDecimal.parse($0) }
     }
 
     @Test(arguments: ["0", "-0", "+1", "1.", ".5", "007", "0.001", "1e3", "1E+3", "-2.5e-3", "123456789012345",
