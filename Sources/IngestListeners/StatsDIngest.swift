@@ -77,7 +77,8 @@ enum SelfCounters {
 final class RateLimitedLogger: Sendable {
     private let logger: Logger
     private let subject: String
-    private let state = Mutex((last: ContinuousClock.Instant?.none, suppressed: 0))
+    private let state = Mutex(RateLimitedLog(interval: 60))
+    private let started = ContinuousClock.now
 
     init(logger: Logger, subject: String) {
         self.logger = logger
@@ -85,16 +86,8 @@ final class RateLimitedLogger: Sendable {
     }
 
     func badLine(_ example: String, total: Int) {
-        let now = ContinuousClock.now
-        let suppressed = state.withLock { state -> Int? in
-            if let last = state.last, now - last < .seconds(60) {
-                state.suppressed += total
-                return nil
-            }
-            defer { state = (now, 0) }
-            return state.suppressed
-        }
-        guard let suppressed else { return }
+        let now = Int((ContinuousClock.now - started).components.seconds)
+        guard let suppressed = state.withLock({ $0.shouldLog(now: now, weight: total) }) else { return }
         let more = suppressed > 0 ? " (\(suppressed) more bad lines in the last minute)" : ""
         logger.warning("\(subject): bad line skipped: \(example)\(more); counted in metrics.self.\(subject).bad_lines")
     }

@@ -152,23 +152,3 @@ public struct WriterStatistics: Sendable, Equatable {
 
     public var refusedTotal: Int { refused.values.reduce(0, +) }
 }
-
-/// Lets one message through per interval and counts the ones it held back.
-struct RateLimitedLog {
-    let interval: Int
-    private var lastLogged: Int?
-    private var suppressed = 0
-
-    init(interval: Int) { self.interval = interval }
-
-    /// The number of suppressed messages since the last one, or nil to stay quiet.
-    mutating func shouldLog(now: Int) -> Int? {
-        if let lastLogged, now - lastLogged < interval {
-            suppressed += 1
-            return nil
-        }
-        lastLogged = now
-        defer { suppressed = 0 }
-        return suppressed
-    }
-}

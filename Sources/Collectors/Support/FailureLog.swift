@@ -15,8 +15,11 @@ final class FailureLog: Sendable {
     private let repeatAfter: Double
     private let state = Mutex(State())
 
+    private let noted: OnceLog
+
     init(logger: Logger, subject: String, repeatAfter: Double = 600) {
         self.logger = logger
+        noted = OnceLog(logger: logger)
         self.subject = subject
         self.repeatAfter = repeatAfter
     }
@@ -51,9 +54,6 @@ final class FailureLog: Sendable {
 
     /// Non-fatal problems (odd lines): each distinct one once.
     func noteOnce(_ message: String) {
-        let first = noted.withLock { $0.count < 1_000 && $0.insert(message).inserted }
-        if first { logger.warning("\(subject): \(message)") }
+        noted.warning("\(subject): \(message)")
     }
-
-    private let noted = Mutex<Set<String>>([])
 }
