@@ -96,6 +96,27 @@ import Glibc
         _ = send(fd, bytes, bytes.count, 0)
     }
 
+    /// A TCP connection to the daemon that can tell when the daemon closed it.
+    func connectTCP(port: Int) -> Int32 {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = loopback(port)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(connected == 0)
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        return fd
+    }
+
+    /// True when the peer closed the connection within the 5 s receive timeout: an orderly close,
+    /// or a reset (a close with unread data sends RST).
+    func closedByPeer(_ fd: Int32) -> Bool {
+        var byte: UInt8 = 0
+        let received = recv(fd, &byte, 1, 0)
+        return received == 0 || (received < 0 && errno == ECONNRESET)
+    }
+
     /// Every known value the file holds, oldest first.
     func values(_ metric: String) async throws -> [Double] {
         let path = directory.path + "/data/" + metric.replacingOccurrences(of: ".", with: "/") + ".rrd"
@@ -221,6 +242,34 @@ import Glibc
         #expect(try await values("py.dog.level").first == 4)
         #expect(try await values("metrics.self.statsd.events").contains { $0 > 0 }, "the DogStatsD event is counted")
         #expect(try await values("py.graphite.x").first == 5)
+    }
+
+    /// TCP lines are bounded in length, connections in number and idle time, on both listeners.
+    @Test(arguments: ["statsd tcp", "graphite tcp"])
+    func tcpLimitsCloseConnections(_ listener: String) async throws {
+        let (daemon, ports) = try await start(extra: "listeners:\n  max_line: 1KiB\n  max_connections: 2\n  idle_timeout: 1s\n")
+        let port = listener == "statsd tcp" ? ports.tcp : ports.graphite
+
+        let flooding = connectTCP(port: port)
+        let long = Array(repeating: UInt8(ascii: "a"), count: 4_096)
+        _ = send(flooding, long, long.count, 0)
+        #expect(closedByPeer(flooding), "a line past max_line closes the connection")
+        close(flooding)
+
+        let first = connectTCP(port: port), second = connectTCP(port: port)
+        try await Task.sleep(for: .milliseconds(200))
+        let third = connectTCP(port: port)
+        #expect(closedByPeer(third), "a connection past max_connections is closed")
+        #expect(closedByPeer(first) && closedByPeer(second), "silent connections close after idle_timeout")
+        [first, second, third].forEach { close($0) }
+
+        let line = listener == "statsd tcp" ? "limits.ok:1|c\n" : "limits.ok 1 -1\n"
+        sendTCP(line, port: port)
+        try await Task.sleep(for: .seconds(Double(Self.step) * 2 + 0.5))
+        daemon.signal(SIGTERM)
+        #expect(try await daemon.waitForExit() == 0)
+        let stored = listener == "statsd tcp" ? try await values("limits.ok.count") : try await values("limits.ok")
+        #expect(stored.contains(1), "the listener still works after closing those connections")
     }
 
     @Test func graphiteAndThePushAPI() async throws {
