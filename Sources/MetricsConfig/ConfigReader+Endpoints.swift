@@ -22,19 +22,6 @@ extension ConfigReader {
         return result
     }
 
-    /// Endpoints and programs whose interval outlasts their files' heartbeat would store only unknowns.
-    mutating func checkOtherIntervals(_ config: DaemonConfiguration, node: Node?) {
-        let named: [(String, Int?, String)] = config.endpoints.map { ("endpoint \($0.name)", $0.interval, "\($0.prefix).up") }
-            + config.programs.map { ("program \($0.name)", $0.interval, "\($0.prefix ?? "exec.\($0.name)").exit_status") }
-        for (what, interval, sample) in named {
-            guard let interval, let name = try? MetricName(sample) else { continue }
-            let schema = config.retention.schema(for: name)
-            if interval > schema.heartbeat {
-                problemAt(node, what, "runs every \(DurationText.format(interval)) but retention schema '\(schema.name)' marks values unknown after a heartbeat of \(DurationText.format(schema.heartbeat)); shorten the interval or add a schema with a longer heartbeat for its metrics")
-            }
-        }
-    }
-
     mutating func readEndpoints(_ node: Node, _ path: String = "endpoints") -> [Endpoint] {
         guard case .sequence(let sequence) = node else {
             if node.null == nil { problem(node, path, "expected a list of endpoints, each with name, type and url") }

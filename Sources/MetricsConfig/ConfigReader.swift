@@ -32,8 +32,7 @@ struct ConfigReader {
             }
         }
         if problems.isEmpty {
-            checkIntervals(config, collectorsNode: root["collectors"])
-            checkOtherIntervals(config, node: root)
+            checkHeartbeats(config, root: root)
         }
         if !config.http.isLoopback, config.http.writeToken == nil {
             problemAt(root["http"], "http", "listens on \(config.http.host), beyond loopback: set write_token_env or write_token_file so that only holders of the token can push data")
@@ -188,17 +187,4 @@ struct ConfigReader {
         }
     }
 
-    /// A collector whose interval is longer than its files' heartbeat would store only unknowns.
-    mutating func checkIntervals(_ config: DaemonConfiguration, collectorsNode: Node?) {
-        for (id, entry) in config.collectors.entries.sorted(by: { $0.key < $1.key }) {
-            let interval = entry.interval ?? config.step
-            guard entry.enabled, let sample = CollectorSettings.representativeName[id].flatMap({ try? MetricName($0) }) else { continue }
-            let schema = config.retention.schema(for: sample)
-            if interval > schema.heartbeat {
-                let node = collectorsNode?["\(id)"]?["interval"] ?? collectorsNode?["\(id)"] ?? collectorsNode
-                problemAt(node, "collectors.\(id).interval",
-                          "runs every \(DurationText.format(interval)) but retention schema '\(schema.name)' marks values unknown after a heartbeat of \(DurationText.format(schema.heartbeat)); shorten the interval or give its metrics a schema with a longer heartbeat")
-            }
-        }
-    }
 }
