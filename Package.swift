@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "Collectors",
             dependencies: [
-                "CollectorCore", "MetricStore", "ProcFS", "Curl", "PrometheusText",
+                "CollectorCore", "MetricStore", "ProcFS", "Curl", "PrometheusText", "IngestListeners", "StatsD",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -101,7 +101,7 @@ let package = Package(
             // CRRD directly: the bench's baseline is the bare librrd call.
             dependencies: [
                 "MetricStore", "RRD", "CRRD", "CollectorCore", "Collectors", "MetricsConfig", "MetricsDaemon",
-                "Curl", "PrometheusText",
+                "Curl", "PrometheusText", "IngestListeners", "StatsD",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

@@ -2,6 +2,7 @@
 //   metrics-bench rrd-write [--metrics N] [--rounds N] [--repeats N] [--dir DIR]
 //   metrics-bench host-collect [--cycles N] [--repeats N] [--daemon PATH] [--duration S]
 //   metrics-bench scrape [--endpoints N] [--rounds N] [--series N]
+//   metrics-bench statsd-parse [--rounds N] [--repeats N]
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -9,7 +10,8 @@ switch arguments.first {
 case "rrd-write": try await RRDWriteBench.run(arguments.dropFirst())
 case "host-collect": try await HostCollectBench.run(arguments.dropFirst())
 case "scrape": try await ScrapeBench.run(arguments.dropFirst())
+case "statsd-parse": try await StatsDParseBench.run(arguments.dropFirst())
 default:
-    FileHandle.standardError.write(Data("usage: metrics-bench rrd-write|host-collect|scrape [options]\n".utf8))
+    FileHandle.standardError.write(Data("usage: metrics-bench rrd-write|host-collect|scrape|statsd-parse [options]\n".utf8))
     exit(2)
 }
