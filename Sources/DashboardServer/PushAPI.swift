@@ -56,7 +56,7 @@ struct PushAPI: Sendable {
         for (index, example) in result.badLines.examples.enumerated() { refused.append(Refusal(index: index, name: nil, reason: example)) }
         let counted = result.badLines.total
         if counted > refused.count { refused.append(Refusal(index: -1, name: nil, reason: "\(counted - refused.count) more bad lines")) }
-        return Answer(accepted: result.metrics.count, refused: refused)
+        return Answer(accepted: result.values, refused: refused)
     }
 
     private func pushJSON(_ bytes: [UInt8]) async -> Answer {

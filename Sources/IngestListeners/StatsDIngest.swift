@@ -3,8 +3,9 @@ import MetricStore
 import StatsD
 import Synchronization
 
-/// The StatsD aggregator shared by the UDP and TCP listeners and the push API: lines are parsed
-/// on the receiving thread, outside the lock, and only the aggregation happens under it.
+/// The StatsD aggregator shared by the UDP and TCP listeners and the push API. A datagram is
+/// parsed straight into the aggregator, under its lock: known names are found by their bytes,
+/// so the common line allocates nothing (the listeners rarely contend: UDP is one channel).
 public final class StatsDIngest: Sendable {
     private struct State {
         var aggregator: StatsDAggregator
@@ -26,14 +27,14 @@ public final class StatsDIngest: Sendable {
 
     /// Parses one datagram (or a batch of complete TCP lines) and aggregates what is valid.
     @discardableResult
-    public func ingest(_ bytes: UnsafeRawBufferPointer) -> StatsDParseResult {
-        let result = StatsDParser.parse(bytes, tagSegments: tagSegments)
-        state.withLock { state in
-            state.aggregator.add(result.metrics)
-            state.lines += result.metrics.count
+    public func ingest(_ bytes: UnsafeRawBufferPointer) -> StatsDParseSummary {
+        let result = state.withLock { state in
+            let result = StatsDParser.parse(bytes, tagSegments: tagSegments, into: &state.aggregator)
+            state.lines += result.values
             state.datagrams += 1
             state.events += result.events
             for (reason, count) in result.badLines.counts { state.badLines[reason.rawValue, default: 0] += count }
+            return result
         }
         if let example = result.badLines.examples.first { badLineLog.badLine(example, total: result.badLines.total) }
         return result

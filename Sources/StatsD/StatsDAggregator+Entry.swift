@@ -19,9 +19,9 @@ extension StatsDAggregator {
         let kind: Kind
 
         /// Adds `metric` when the entry is of `kind`; false (nothing added) otherwise.
-        mutating func add(_ metric: StatsDMetric, ifKind kind: Kind, config: StatsDAggregation, random: inout SplitMix64) -> Bool {
+        mutating func add(_ value: StatsDValue, member: Int, ifKind kind: Kind, config: StatsDAggregation, random: inout SplitMix64) -> Bool {
             guard self.kind == kind else { return false }
-            add(metric, config: config, random: &random)
+            add(value, member: member, config: config, random: &random)
             return true
         }
 
@@ -43,7 +43,8 @@ extension StatsDAggregator {
             self.outputs = outputs
         }
 
-        mutating func add(_ metric: StatsDMetric, config: StatsDAggregation, random: inout SplitMix64) {
+        /// Adds one value; `member` is a set member's hash.
+        mutating func add(_ metric: StatsDValue, member: Int, config: StatsDAggregation, random: inout SplitMix64) {
             // The parser guarantees both; a hand-made metric must not turn a count into infinity.
             guard metric.value.isFinite else { return }
             let rate = metric.sampleRate > 0 && metric.sampleRate <= 1 ? metric.sampleRate : 1
@@ -57,7 +58,7 @@ extension StatsDAggregator {
                 count += 1 / rate
                 timer.add(metric.value, reservoir: config.timerReservoir, random: &random)
             case .set:
-                if members.count < config.maxSetMembers { members.insert((metric.setMember ?? "").hashValue) }
+                if members.count < config.maxSetMembers { members.insert(member) }
             }
         }
 

@@ -19,7 +19,7 @@ import MetricStore
 /// Idle metrics (held, nothing this step) follow `StatsDAggregation`'s idle policies; a metric
 /// idle for `forgetAfter` seconds is forgotten. A name keeps the kind (counter, timer, gauge, set)
 /// it was first seen with until forgotten; values of another kind are dropped (`typeConflicts`).
-public struct StatsDAggregator: Sendable {
+public struct StatsDAggregator: Sendable, StatsDSink {
     public let config: StatsDAggregation
     /// Values dropped because their name was new and `maxMetrics` names were held (cumulative).
     public private(set) var droppedNewMetrics = 0
@@ -30,7 +30,8 @@ public struct StatsDAggregator: Sendable {
     public private(set) var unnamable = 0
     public var distinctMetrics: Int { entries.count }
 
-    private var entries: [MetricName: Entry] = [:]
+    /// By the names' bytes, so that a datagram's names are found without building Strings.
+    private var entries: [NameKey: Entry] = [:]
     private var random: SplitMix64
     /// Valid configured percentiles with their name segments.
     private let percentiles: [(value: Double, segment: String)]
@@ -47,23 +48,60 @@ public struct StatsDAggregator: Sendable {
     }
 
     public mutating func add(_ metric: StatsDMetric) {
-        let kind = Entry.Kind(metric.type)
-        if let index = entries.index(forKey: metric.name) {
+        var name = metric.name.rawValue
+        var member = metric.setMember ?? ""
+        let value = StatsDValue(type: metric.type, value: metric.value, sampleRate: metric.sampleRate, isDelta: metric.isDelta)
+        name.withUTF8 { name in
+            member.withUTF8 { member in
+                var value = value
+                value.member = 0..<member.count
+                _ = accept(name: UnsafeRawBufferPointer(name), values: [value], line: UnsafeRawBufferPointer(member), tags: [])
+            }
+        }
+    }
+
+    /// Aggregates the values of one parsed line (see `StatsDSink`); false when `name` is not a
+    /// valid `MetricName`.
+    public mutating func accept(name: UnsafeRawBufferPointer, values: [StatsDValue], line: UnsafeRawBufferPointer, tags: [StatsDTag]) -> Bool {
+        guard let first = values.first else { return true }
+        var index = entries.index(forKey: NameKey(borrowing: name))
+        if index == nil {
+            guard let metricName = try? MetricName(String(decoding: name, as: UTF8.self)) else { return false }
+            guard create(metricName, kind: Entry.Kind(first.type), key: NameKey(owning: name), values: values.count) else { return true }
+            index = entries.index(forKey: NameKey(borrowing: name))
+        }
+        guard let index else { return true }
+        for slot in values.indices {
+            let value = values[slot]
+            let member = value.type == .set ? Self.memberHash(UnsafeRawBufferPointer(rebasing: line[value.member])) : 0
             // One in-place access: reading `.kind` through the values' getter would copy the entry.
-            if !entries.values[index].add(metric, ifKind: kind, config: config, random: &random) { typeConflicts += 1 }
-            return
+            if !entries.values[index].add(value, member: member, ifKind: Entry.Kind(value.type), config: config, random: &random) {
+                typeConflicts += 1
+            }
         }
+        return true
+    }
+
+    /// A new entry of `kind`, unless `maxMetrics` names are held or the name leaves no room for
+    /// the output suffixes; then the line's `values` are counted as dropped.
+    private mutating func create(_ name: MetricName, kind: Entry.Kind, key: NameKey, values: Int) -> Bool {
         guard entries.count < config.maxMetrics else {
-            droppedNewMetrics += 1
-            return
+            droppedNewMetrics += values
+            return false
         }
-        guard let outputs = outputNames(metric.name, kind) else {
-            unnamable += 1
-            return
+        guard let outputs = outputNames(name, kind) else {
+            unnamable += values
+            return false
         }
-        var entry = Entry(kind: kind, outputs: outputs)
-        entry.add(metric, config: config, random: &random)
-        entries[metric.name] = entry
+        entries[key] = Entry(kind: kind, outputs: outputs)
+        return true
+    }
+
+    /// Set members are counted by a per-process seeded hash of their bytes.
+    private static func memberHash(_ bytes: UnsafeRawBufferPointer) -> Int {
+        var hasher = Hasher()
+        hasher.combine(bytes: bytes)
+        return hasher.finalize()
     }
 
     /// The samples of the step that ends now, stamped `time`; `interval` is the step's length in
@@ -72,7 +110,7 @@ public struct StatsDAggregator: Sendable {
         let seconds = Double(max(interval, 1))
         var samples: [Sample] = []
         samples.reserveCapacity(entries.count * 2)
-        var forgotten: [MetricName] = []
+        var forgotten: [NameKey] = []
         for index in entries.indices {
             if entries.values[index].hasData {
                 entries.values[index].flush(at: time, seconds: seconds, percentiles: percentiles, into: &samples)

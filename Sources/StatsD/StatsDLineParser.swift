@@ -1,41 +1,32 @@
 import MetricStore
 
 /// The grammar of one StatsD line (documented on `StatsDParser`), scanned byte by byte. It keeps
-/// its scratch space between lines so that a datagram costs no allocation beyond the metrics'
-/// names, set members and tags.
+/// its scratch space between lines, and hands each good line's values to a `StatsDSink`, so a
+/// datagram costs no allocation beyond what the sink keeps (and tags, when a line has them).
 struct StatsDLineParser {
-    private(set) var result = StatsDParseResult()
+    private(set) var summary = StatsDParseSummary()
     private let tagSegments: [String]
     /// Values of the current line, held until the whole line is known to be good.
-    private var pending: [Pending] = []
-
-    private struct Pending {
-        var start: Int
-        var end: Int
-        var type = StatsDType.counter
-        var rate = 1.0
-        var value = 0.0
-        var isDelta = false
-    }
+    private var pending: [StatsDValue] = []
 
     init(tagSegments: [String]) {
         self.tagSegments = tagSegments
         pending.reserveCapacity(8)
     }
 
-    mutating func parse(line: UnsafeRawBufferPointer) {
-        if let reason = parseLine(line) { result.badLines.record(reason, line: line) }
+    mutating func parse(line: UnsafeRawBufferPointer, into sink: inout some StatsDSink) {
+        if let reason = parseLine(line, into: &sink) { summary.badLines.record(reason, line: line) }
     }
 
-    private mutating func parseLine(_ line: UnsafeRawBufferPointer) -> BadLineReason? {
+    private mutating func parseLine(_ line: UnsafeRawBufferPointer, into sink: inout some StatsDSink) -> BadLineReason? {
         let count = line.count
         guard count <= StatsDParser.maxLineLength else { return .tooLong }
         if Self.hasPrefix(line, "_e{") {
-            result.events += 1
+            summary.events += 1
             return nil
         }
         if Self.hasPrefix(line, "_sc|") {
-            result.serviceChecks += 1
+            summary.serviceChecks += 1
             return nil
         }
         var index = 0
@@ -54,7 +45,7 @@ struct StatsDLineParser {
                 while index < count, line[index] != bar, line[index] != colon { index += 1 }
                 guard index > start else { return .badValue }
                 guard index < count else { return .badFormat }
-                pending.append(Pending(start: start, end: index))
+                pending.append(StatsDValue(type: .counter, value: 0, member: start..<index))
                 index += 1
                 if line[index - 1] == bar { break }
             }
@@ -76,7 +67,7 @@ struct StatsDLineParser {
                         return .badSampleRate
                     }
                     sawRate = true
-                    for slot in groupStart..<pending.count { pending[slot].rate = rate }
+                    for slot in groupStart..<pending.count { pending[slot].sampleRate = rate }
                 case UInt8(ascii: "#"):
                     index += 1
                     let start = index
@@ -91,31 +82,33 @@ struct StatsDLineParser {
         }
 
         for slot in pending.indices where pending[slot].type != .set {
-            let token = Self.slice(line, pending[slot].start, pending[slot].end)
+            let token = UnsafeRawBufferPointer(rebasing: line[pending[slot].member])
             guard let value = StrictDecimal.parse(token) else { return .badValue }
             pending[slot].value = value
             pending[slot].isDelta = pending[slot].type == .gauge && (token[0] == plus || token[0] == minus)
         }
-        guard let name = name(line, nameEnd, tags) else { return .badName }
-        for item in pending {
-            let member = item.type == .set
-                ? String(decoding: Self.slice(line, item.start, item.end), as: UTF8.self) : nil
-            result.metrics.append(StatsDMetric(
-                name: name, type: item.type, value: item.value, setMember: member,
-                sampleRate: item.rate, isDelta: item.isDelta, tags: tags))
+        guard nameEnd > 0, nameEnd <= MetricName.maxLength else { return .badName }  // spare building a huge String
+        let accepted: Bool
+        if tagSegments.isEmpty {
+            accepted = sink.accept(name: Self.slice(line, 0, nameEnd), values: pending, line: line, tags: tags)
+        } else {
+            var name = taggedName(line, nameEnd, tags)
+            accepted = name.withUTF8 { sink.accept(name: UnsafeRawBufferPointer($0), values: pending, line: line, tags: tags) }
         }
+        guard accepted else { return .badName }
+        summary.values += pending.count
         return nil
     }
 
-    private func name(_ line: UnsafeRawBufferPointer, _ end: Int, _ tags: [StatsDTag]) -> MetricName? {
-        guard end > 0, end <= MetricName.maxLength else { return nil }  // spare building a huge String
+    /// The line's name with the values of the `tagSegments` tags appended as segments.
+    private func taggedName(_ line: UnsafeRawBufferPointer, _ end: Int, _ tags: [StatsDTag]) -> String {
         var text = String(decoding: Self.slice(line, 0, end), as: UTF8.self)
         for key in tagSegments {
             if let tag = tags.first(where: { $0.key == key }) {
                 text += "." + MetricName.segment(from: tag.value)
             }
         }
-        return try? MetricName(text)
+        return text
     }
 
     /// `k:v,k2` into tags; false on an empty tag or key (`#`, `#a,,b`, `#a,`, `#:v`).

@@ -35,7 +35,8 @@ public enum StatsDParser {
     /// holds at most 65,507 bytes; DogStatsD clients send at most 8 KiB).
     public static let maxLineLength = 8192
 
-    public static func parse(_ bytes: UnsafeRawBufferPointer, tagSegments: [String] = []) -> StatsDParseResult {
+    /// Parses `bytes` into `sink`, line by line; what the sink refuses is counted as `bad_name`.
+    public static func parse(_ bytes: UnsafeRawBufferPointer, tagSegments: [String] = [], into sink: inout some StatsDSink) -> StatsDParseSummary {
         var parser = StatsDLineParser(tagSegments: tagSegments)
         let count = bytes.count
         var start = 0
@@ -44,10 +45,22 @@ public enum StatsDParser {
             while end < count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
             var lineEnd = end
             if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-            if lineEnd > start { parser.parse(line: UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd])) }
+            if lineEnd > start { parser.parse(line: UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd]), into: &sink) }
             start = end + 1
         }
-        return parser.result
+        return parser.summary
+    }
+
+    /// Parses `bytes` into one `StatsDMetric` per value.
+    public static func parse(_ bytes: UnsafeRawBufferPointer, tagSegments: [String] = []) -> StatsDParseResult {
+        var collector = MetricCollector()
+        let summary = parse(bytes, tagSegments: tagSegments, into: &collector)
+        var result = StatsDParseResult()
+        result.metrics = collector.metrics
+        result.badLines = summary.badLines
+        result.events = summary.events
+        result.serviceChecks = summary.serviceChecks
+        return result
     }
 
     public static func parse(_ bytes: [UInt8], tagSegments: [String] = []) -> StatsDParseResult {
