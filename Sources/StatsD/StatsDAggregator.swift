@@ -30,8 +30,10 @@ public struct StatsDAggregator: Sendable, StatsDSink {
     public private(set) var unnamable = 0
     public var distinctMetrics: Int { entries.count }
 
-    /// By the names' bytes, so that a datagram's names are found without building Strings.
-    private var entries: [NameKey: Entry] = [:]
+    /// Entries by number, and the numbers by name bytes, so that a datagram's names are found
+    /// without building Strings.
+    private var entries: [Entry] = []
+    private var names = NameTable()
     private var random: SplitMix64
     /// Valid configured percentiles with their name segments.
     private let percentiles: [(value: Double, segment: String)]
@@ -64,18 +66,18 @@ public struct StatsDAggregator: Sendable, StatsDSink {
     /// valid `MetricName`.
     public mutating func accept(name: UnsafeRawBufferPointer, values: [StatsDValue], line: UnsafeRawBufferPointer, tags: [StatsDTag]) -> Bool {
         guard let first = values.first else { return true }
-        var index = entries.index(forKey: NameKey(borrowing: name))
-        if index == nil {
+        var found = names.find(name)
+        if found == nil {
             guard let metricName = try? MetricName(String(decoding: name, as: UTF8.self)) else { return false }
-            guard create(metricName, kind: Entry.Kind(first.type), key: NameKey(owning: name), values: values.count) else { return true }
-            index = entries.index(forKey: NameKey(borrowing: name))
+            guard create(metricName, kind: Entry.Kind(first.type), bytes: name, values: values.count) else { return true }
+            found = entries.count - 1
         }
-        guard let index else { return true }
+        guard let index = found else { return true }
         for slot in values.indices {
             let value = values[slot]
             let member = value.type == .set ? Self.memberHash(UnsafeRawBufferPointer(rebasing: line[value.member])) : 0
-            // One in-place access: reading `.kind` through the values' getter would copy the entry.
-            if !entries.values[index].add(value, member: member, ifKind: Entry.Kind(value.type), config: config, random: &random) {
+            // One in-place access: reading `.kind` through a getter would copy the entry.
+            if !entries[index].add(value, member: member, ifKind: Entry.Kind(value.type), config: config, random: &random) {
                 typeConflicts += 1
             }
         }
@@ -84,7 +86,7 @@ public struct StatsDAggregator: Sendable, StatsDSink {
 
     /// A new entry of `kind`, unless `maxMetrics` names are held or the name leaves no room for
     /// the output suffixes; then the line's `values` are counted as dropped.
-    private mutating func create(_ name: MetricName, kind: Entry.Kind, key: NameKey, values: Int) -> Bool {
+    private mutating func create(_ name: MetricName, kind: Entry.Kind, bytes: UnsafeRawBufferPointer, values: Int) -> Bool {
         guard entries.count < config.maxMetrics else {
             droppedNewMetrics += values
             return false
@@ -93,7 +95,8 @@ public struct StatsDAggregator: Sendable, StatsDSink {
             unnamable += values
             return false
         }
-        entries[key] = Entry(kind: kind, outputs: outputs)
+        entries.append(Entry(kind: kind, outputs: outputs))
+        names.insert(bytes)
         return true
     }
 
@@ -110,17 +113,22 @@ public struct StatsDAggregator: Sendable, StatsDSink {
         let seconds = Double(max(interval, 1))
         var samples: [Sample] = []
         samples.reserveCapacity(entries.count * 2)
-        var forgotten: [NameKey] = []
+        var kept: [Int] = []
+        kept.reserveCapacity(entries.count)
         for index in entries.indices {
-            if entries.values[index].hasData {
-                entries.values[index].flush(at: time, seconds: seconds, percentiles: percentiles, into: &samples)
-            } else if time - entries.values[index].lastData >= config.forgetAfter {
-                forgotten.append(entries.keys[index])
+            if entries[index].hasData {
+                entries[index].flush(at: time, seconds: seconds, percentiles: percentiles, into: &samples)
+            } else if time - entries[index].lastData >= config.forgetAfter {
+                continue  // forgotten
             } else {
-                entries.values[index].flushIdle(at: time, config: config, into: &samples)
+                entries[index].flushIdle(at: time, config: config, into: &samples)
             }
+            kept.append(index)
         }
-        for name in forgotten { entries[name] = nil }
+        if kept.count < entries.count {
+            names = names.keeping(kept)
+            entries = kept.map { entries[$0] }
+        }
         return samples
     }
 
