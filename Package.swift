@@ -33,6 +33,8 @@ let package = Package(
             dependencies: ["RRD", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        // Graph spec -> rrd_graph arguments (typed, escaped), PNG rendering and JSON series.
+        .target(name: "GraphRender", dependencies: ["RRD", "MetricStore"], swiftSettings: strict),
         .target(
             name: "MetricsConfig",
             dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", .product(name: "Yams", package: "Yams")],
@@ -154,6 +156,7 @@ let package = Package(
             dependencies: ["Curl", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
+        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "RRD", "MetricStore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndpointTests",
