@@ -41,7 +41,8 @@ struct EventPlan {
 
     private func elements(_ event: TimelineEvent, name: String, label: String?) -> [String] {
         let color = spec.theme.color(for: event.kind)
-        let legend = label.map { ":" + GraphText.element($0) } ?? ""
+        // One line per labelled event: a legible list, not a line stretched across the width.
+        let legend = label.map { ":" + GraphText.element($0, endsWithCode: true) + "\\l" } ?? ""
         guard let end = event.end, end > event.start else {
             return ["VRULE:\(event.start)\(color.hex)\(legend)"]
         }

@@ -20,6 +20,8 @@ public enum GraphError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingMetric(MetricName, path: String)
     /// librrd refused the graph or the fetch; its own message.
     case librrd(String)
+    /// JSON encoding failed (it should not: values are finite or null).
+    case encodingFailed(String)
 
     public var description: String {
         switch self {
@@ -52,7 +54,9 @@ public enum GraphError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingMetric(let name, let path):
             return "metric '\(name)' has no data file (\(path)); check the name with 'metrics list'"
         case .librrd(let message):
-            return "rrd_graph failed: \(message)"
+            return "librrd failed: \(message)"
+        case .encodingFailed(let message):
+            return "cannot encode series as JSON: \(message)"
         }
     }
 }

@@ -27,8 +27,8 @@ enum GraphText {
     }
 
     /// Text inside a `GPRINT` format: as ``element(_:endsWithCode:)``, and `%` doubled.
-    static func format(_ text: String, endsWithCode: Bool = false) -> String {
-        element(text.replacing("%", with: "%%"), endsWithCode: endsWithCode)
+    static func format(_ text: String) -> String {
+        element(text.replacing("%", with: "%%"))
     }
 
     /// Outside text (an event label) made safe to show: refused characters become spaces, runs of

@@ -14,13 +14,15 @@ struct SeriesPlan {
         legendWidth = spec.series.map { $0.legendText.count }.max() ?? 0
     }
 
-    /// `path` is the series' file, already escaped for a DEF.
-    mutating func add(_ series: GraphSeries, index: Int, path: String) {
+    /// `path` is the series' file, already escaped for a DEF; `bandResolution` the seconds per
+    /// row of its MIN/MAX archives, when known.
+    mutating func add(_ series: GraphSeries, index: Int, path: String, bandResolution: Int?) {
         let name = "s\(index)"
         let color = series.color ?? spec.theme.color(forSeries: index)
         definitions.append("DEF:\(name)=\(path):value:\(series.consolidation.rawValue)")
         if series.band {
-            definitions += ["DEF:\(name)lo=\(path):value:MIN", "DEF:\(name)hi=\(path):value:MAX",
+            let step = bandResolution.map { ":step=\($0)" } ?? ""
+            definitions += ["DEF:\(name)lo=\(path):value:MIN\(step)", "DEF:\(name)hi=\(path):value:MAX\(step)",
                             "CDEF:\(name)span=\(name)hi,\(name)lo,-"]
             // An invisible line at the minimum, the span stacked on it: a band from min to max.
             bands += ["LINE:\(name)lo", "AREA:\(name)span\(color.withAlpha(0x40).hex)::STACK"]
@@ -51,13 +53,16 @@ struct SeriesPlan {
         legend + String(repeating: " ", count: max(0, legendWidth - legend.count))
     }
 
-    /// Last, average and maximum of the series, ending the legend line.
+    /// Last, average and maximum of the series, then the end of the legend line. The line ends
+    /// in a comment of its own: rrd_graph does not wrap an item that carries a `\l`, so a long
+    /// last number would run off the image instead of moving to the next line.
     private func legendNumbers(_ name: String) -> [String] {
-        let unit = GraphText.format(spec.unit ?? ""), lineUnit = GraphText.format(spec.unit ?? "", endsWithCode: true)
+        let unit = GraphText.format(spec.unit ?? "")
         return ["VDEF:\(name)last=\(name),LAST", "VDEF:\(name)avg=\(name),AVERAGE", "VDEF:\(name)max=\(name),MAXIMUM",
                 "GPRINT:\(name)last: last %7.2lf%s\(unit)",
                 "GPRINT:\(name)avg: avg %7.2lf%s\(unit)",
-                "GPRINT:\(name)max: max %7.2lf%s\(lineUnit)\\l"]
+                "GPRINT:\(name)max: max %7.2lf%s\(unit)",
+                "COMMENT:\\l"]
     }
 
     /// A line saying what the dashed and shaded extras are, when there are any.
