@@ -21,7 +21,7 @@ import RRD
 /// - `summary`: over the known points; every field is `null` when the series has no known point.
 /// - `events`: timeline events overlapping the range, oldest first (empty until events are stored).
 ///
-/// Field names are stable; new fields may be added.
+/// Field names are stable; new fields may be added. Keys are written in sorted order.
 public struct SeriesData: Sendable, Equatable, Codable {
     public var start: Int
     public var end: Int

@@ -75,10 +75,12 @@ public enum SeriesExport {
 }
 
 extension SeriesData {
-    /// UTF-8 JSON in the documented shape. Values are finite or null, so encoding cannot fail on NaN.
+    /// UTF-8 JSON in the documented shape, keys sorted so that equal data gives equal bytes (for
+    /// caches and tests). `/` stays escaped (`<\/script>`), so the JSON can sit inside an HTML
+    /// page. Values are finite or null, so encoding cannot fail on NaN.
     public func json() throws(GraphError) -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys]
         do {
             return Array(try encoder.encode(self))
         } catch {
