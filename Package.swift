@@ -26,6 +26,8 @@ let package = Package(
         .target(name: "Curl", dependencies: ["CCurl"], swiftSettings: strict),
         .target(name: "ProcFS", swiftSettings: strict),
         .target(name: "PrometheusText", swiftSettings: strict),
+        // The from/until time syntax of the UI, HTTP API and CLI; never librrd's at-style parser.
+        .target(name: "TimeSyntax", swiftSettings: strict),
         // StatsD and Graphite plaintext protocol logic (parsers, StatsD aggregation); no sockets.
         .target(name: "StatsD", dependencies: ["MetricStore"], swiftSettings: strict),
         .target(
@@ -139,6 +141,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "TimeSyntaxTests", dependencies: ["TimeSyntax"], swiftSettings: strict),
         .testTarget(name: "StatsDTests", dependencies: ["StatsD", "MetricStore"], swiftSettings: strict),
         .testTarget(
             name: "ExecCollectorTests",
