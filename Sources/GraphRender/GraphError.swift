@@ -7,6 +7,8 @@ public enum GraphError: Error, Sendable, Equatable, CustomStringConvertible {
     case emptyRange(start: Int, end: Int)
     case rangeTooLong(seconds: Int)
     case noSeries
+    /// No stored metric matches any of these patterns.
+    case noMatchingMetrics([String])
     case tooManySeries(Int)
     case tooManyThresholds(Int)
     case maxPointsOutOfBounds(Int)
@@ -35,6 +37,9 @@ public enum GraphError: Error, Sendable, Equatable, CustomStringConvertible {
             return "time range of \(seconds / 86_400) days is too long; the limit is \(GraphLimits.maxRange / 86_400) days (10 years)"
         case .noSeries:
             return "the graph has no series; add at least one metric"
+        case .noMatchingMetrics(let patterns):
+            let quoted = patterns.map { "'\($0)'" }.joined(separator: ", ")
+            return "no stored metric matches \(quoted); 'metrics list' shows the stored names"
         case .tooManySeries(let count):
             return "the graph has \(count) series; the limit is \(GraphLimits.maxSeries), use a narrower pattern"
         case .tooManyThresholds(let count):
