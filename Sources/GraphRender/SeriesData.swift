@@ -66,6 +66,10 @@ public struct SeriesData: Sendable, Equatable, Codable {
         public var average: Double?
         public var max: Double?
 
+        public init(last: Double?, min: Double?, average: Double?, max: Double?) {
+            (self.last, self.min, self.average, self.max) = (last, min, average, max)
+        }
+
         /// Over the known values of `points`.
         public init(_ points: [Point]) {
             let known = points.compactMap(\.value)

@@ -52,6 +52,16 @@ import Testing
         #expect(elements == [expected])
     }
 
+    @Test func hostileLabelsRender() async throws {
+        let metric = try await fixture.write("app.requests", values: [1, 2, 3])
+        let labels = [#"ends in \"#, #"\g"#, "%n%s%x", "x:COMMENT:y", #"a\:STACK"#, "two\nlines", "Größe → ✓", String(repeating: "z", count: 500)]
+        let events = labels.enumerated().map { TimelineEvent(start: t0 + 60 * ($0.offset + 1), end: $0.offset % 2 == 0 ? nil : t0 + 60 * ($0.offset + 1) + 30, kind: .deploy, label: $0.element) }
+        let spec = GraphSpec(series: [GraphSeries(metric: metric)], start: t0, end: t0 + 3_600)
+        let png = try await GraphRenderer.png(spec, dataDirectory: fixture.path, events: events)
+        #expect(Array(png.prefix(8)) == pngSignature)
+        keepArtifact(png, "graph-light-hostile-events.png")
+    }
+
     @Test func manyEventsAreCappedAndTheRestCounted() async throws {
         let events = (0..<250).map { TimelineEvent(start: t0 + $0 * 10, kind: .flag, label: "flag \($0)") }
         let elements = eventElements(try await arguments(events))

@@ -107,10 +107,3 @@ import Testing
         #expect(data.series[0].points.map(\.value) == [6, 10, 18, 24, 30])
     }
 }
-
-extension SeriesData.Summary {
-    init(last: Double?, min: Double?, average: Double?, max: Double?) {
-        self.init([])
-        (self.last, self.min, self.average, self.max) = (last, min, average, max)
-    }
-}
