@@ -35,6 +35,8 @@ let package = Package(
             dependencies: ["RRD", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        // Graph spec -> rrd_graph arguments (typed, escaped), PNG rendering and JSON series.
+        .target(name: "GraphRender", dependencies: ["RRD", "MetricStore"], swiftSettings: strict),
         .target(
             name: "MetricsConfig",
             dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", .product(name: "Yams", package: "Yams")],
@@ -91,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "MetricsCLI",
             dependencies: [
-                "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners",
+                "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -157,6 +159,7 @@ let package = Package(
             dependencies: ["Curl", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
+        .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "RRD", "MetricStore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndpointTests",

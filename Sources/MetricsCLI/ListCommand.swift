@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import MetricStore
-import MetricsConfig
 
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,7 +21,7 @@ struct ListCommand: AsyncParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let directory = try resolveDataDirectory()
+        let directory = try options.resolveDataDirectory()
         let backend = try LocalRRDBackend(dataDirectory: directory)
         let metrics = try await backend.list(matching: glob)
         if metrics.isEmpty {
@@ -30,24 +29,6 @@ struct ListCommand: AsyncParsableCommand {
             return
         }
         print(Self.table(metrics))
-    }
-
-    private func resolveDataDirectory() throws -> String {
-        let directory: String
-        if let dataDir = options.dataDir {
-            directory = dataDir
-        } else {
-            do {
-                directory = try ConfigurationLoader.load(file: options.config).dataDirectory
-            } catch {
-                throw ValidationError("the configuration has problems:\n\(error)")
-            }
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("data directory '\(directory)' does not exist; start 'metrics serve' there first or pass --data-dir")
-        }
-        return directory
     }
 
     static func table(_ metrics: [MetricSummary]) -> String {
