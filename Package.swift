@@ -37,6 +37,8 @@ let package = Package(
         ),
         // Graph spec -> rrd_graph arguments (typed, escaped), PNG rendering and JSON series.
         .target(name: "GraphRender", dependencies: ["RRD", "MetricStore"], swiftSettings: strict),
+        // `metrics query`: series as a terminal table with sparklines, CSV, or JSON.
+        .target(name: "TerminalQuery", dependencies: ["GraphRender", "MetricStore", "RRD"], swiftSettings: strict),
         .target(
             name: "MetricsConfig",
             dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", .product(name: "Yams", package: "Yams")],
@@ -94,6 +96,7 @@ let package = Package(
             name: "MetricsCLI",
             dependencies: [
                 "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax",
+                "TerminalQuery", "RRD",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -159,6 +162,7 @@ let package = Package(
             dependencies: ["Curl", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
+        .testTarget(name: "TerminalQueryTests", dependencies: ["TerminalQuery", "GraphRender", "RRD", "MetricStore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "RRD", "MetricStore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
