@@ -50,8 +50,8 @@ struct QueryCommand: AsyncParsableCommand {
         let request = try usage { try makeRequest() }
         repeat {
             let output = await answer(request)
-            if watch != nil { print("\u{1B}[H\u{1B}[J", terminator: "") }
-            FileHandle.standardOutput.write(Data(output.utf8))
+            // In watch mode, home and clear first, in the same write: the table redraws in place.
+            FileHandle.standardOutput.write(Data(((watch != nil ? "\u{1B}[H\u{1B}[J" : "") + output).utf8))
             guard let watch else { return }
             try await Task.sleep(for: .seconds(watch > 0 ? watch : 10))
         } while true
