@@ -78,6 +78,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The pages' source files; the binary embeds them (etc/embed-web-assets, WebAssets.swift).
+            exclude: ["Web"],
             swiftSettings: strict
         ),
         .target(
@@ -182,7 +184,7 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "MetricsDaemon", "MetricStore", "CollectorCore", "Curl", "RRD", "TestSupport",
+                "MetricsDaemon", "DashboardServer", "MetricStore", "CollectorCore", "Curl", "RRD", "TestSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

@@ -25,6 +25,7 @@ public enum DaemonHTTPServer {
             let text = PrometheusExposition.render(await writer.currentStatistics(), uptime: Date().timeIntervalSince(started), ingest: ingest)
             return Response(status: .ok, headers: [.contentType: PrometheusExposition.contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
         }
+        WebPages.register(on: router)
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "metrics"),
