@@ -89,7 +89,7 @@ let package = Package(
         .target(
             name: "MetricsDaemon",
             dependencies: [
-                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "IngestListeners", "StatsD",
+                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "Dashboards", "IngestListeners", "StatsD",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
