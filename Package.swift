@@ -37,6 +37,12 @@ let package = Package(
         ),
         // Graph spec -> rrd_graph arguments (typed, escaped), PNG rendering and JSON series.
         .target(name: "GraphRender", dependencies: ["RRD", "MetricStore"], swiftSettings: strict),
+        // Dashboard files (dashboards/*.yaml): model, loader with FILE:LINE:COL problems, reload, glob expansion.
+        .target(
+            name: "Dashboards",
+            dependencies: ["GraphRender", "MetricStore", "TimeSyntax", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .target(
             name: "MetricsConfig",
             dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", .product(name: "Yams", package: "Yams")],
@@ -73,7 +79,7 @@ let package = Package(
         .target(
             name: "DashboardServer",
             dependencies: [
-                "MetricStore", "IngestListeners", "StatsD",
+                "MetricStore", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "TimeSyntax", "RRD",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -85,7 +91,7 @@ let package = Package(
         .target(
             name: "MetricsDaemon",
             dependencies: [
-                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "IngestListeners", "StatsD",
+                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "Dashboards", "IngestListeners", "StatsD",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -95,7 +101,7 @@ let package = Package(
         .executableTarget(
             name: "MetricsCLI",
             dependencies: [
-                "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax",
+                "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax", "Dashboards",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -162,6 +168,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "RRD", "MetricStore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "GraphRender", "MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DashboardServerTests",
+            dependencies: [
+                "DashboardServer", "Dashboards", "GraphRender", "MetricStore", "RRD", "Curl", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndpointTests",
