@@ -69,6 +69,15 @@ body.light { background: #f6f8fa; color: #1f2328; }
 .badges { display: flex; gap: 6px; flex: 0 3 auto; min-width: 0; margin-left: auto; }
 .badge { overflow: hidden; text-overflow: ellipsis; font-size: 11px; padding: 1px 6px; border-radius: 10px; background: #eaeef2; color: #57606a; white-space: nowrap; }
 .badge.stale { background: #fff1e5; color: #bc4c00; }
+/* A graph's PNG carries its title, so a graph panel's head floats over the image (the body, and
+   so the requested PNG size, never changes): once the image shows, the HTML title is kept for
+   screen readers only and just the badges show, in the top-right corner. */
+.panel-graph { position: relative; }
+.panel-graph .panel-head { position: absolute; top: 0; left: 0; right: 0; z-index: 2; pointer-events: none; }
+.panel-graph.imaged .panel-title {
+  position: absolute; width: 1px; height: 1px; min-width: 0; overflow: hidden; clip-path: inset(50%); white-space: nowrap;
+}
+.panel-graph .panel-error { margin-top: 36px; }
 .panel-body { position: relative; flex: 1; min-height: 0; display: flex; align-items: center; justify-content: center; }
 .panel.clickable .panel-body { cursor: zoom-in; }
 .panel-error { padding: 8px 12px; margin: 0; font-size: 13px; overflow-wrap: anywhere; }
@@ -142,6 +151,7 @@ body.wall {
 .wall .grid.offstage { visibility: hidden; }
 .wall .panel { background: #0d1117; border: 2px solid #30363d; border-radius: 10px; }
 .wall .panel-head { height: 52px; padding: 8px 16px 0; }
+.wall .panel-graph .panel-error { margin-top: 56px; }
 .wall .panel-title { font-size: 30px; color: #e6edf3; }
 .wall .badge { font-size: 22px; padding: 3px 14px; background: #30363d; color: #c9d1d9; border-radius: 16px; }
 .wall .badge.stale { background: #9e3a00; color: #fff; font-weight: bold; }
@@ -187,8 +197,10 @@ const Metrics = (() => {
   }
 
   async function errorText(response) {
-    const body = (await response.text()).trim().slice(0, 300);
-    return `${response.status} ${response.statusText}${body ? ': ' + body : ''}`;
+    let body = (await response.text()).trim();
+    try { body = JSON.parse(body).error || body; } catch { /* plain text */ }
+    body = String(body).slice(0, 300);
+    return `${response.status}${body ? ': ' + body : ' ' + response.statusText}`;
   }
 
   /** A PNG fetched so that its X-Graph-* headers can be read; shown through a blob URL. */
@@ -432,11 +444,16 @@ const Metrics = (() => {
         onClick: () => enlarge(panel),
       });
       cell.root.classList.add('clickable');
-      return () => graph.load(range).catch((error) => Panels.showError(cell, 'Graph unavailable: ' + error.message));
+      return () => graph.load(range)
+        .then(() => { cell.root.classList.remove('failed'); cell.root.classList.add('imaged'); })
+        .catch((error) => { cell.root.classList.remove('imaged'); Panels.showError(cell, 'Graph unavailable: ' + error.message); });
     }
     if (panel.type === 'number') {
       return () => Panels.series(name, panel, range, 120)
-        .then((data) => Panels.renderNumber(cell, data))
+        .then((data) => {
+          Panels.renderNumber(cell, data);
+          if (!range.until || range.until === 'now') Panels.checkStale(cell, data);
+        })
         .catch((error) => Panels.showError(cell, 'Value unavailable: ' + error.message));
     }
     if (panel.type === 'text') Panels.renderText(cell);
@@ -942,7 +959,9 @@ const Panels = (() => {
         }
       }
       cell.root.classList.remove('failed');
+      cell.root.classList.toggle('imaged', panel.type === 'graph');
     } catch (error) {
+      cell.root.classList.remove('imaged');
       Panels.showError(cell, 'Unavailable: ' + error.message);
       view.images.delete(cell);
     }

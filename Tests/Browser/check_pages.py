@@ -119,6 +119,15 @@ def check_dashboard(browser, args):
         page.wait_for_selector("#tooltip:not([hidden])", timeout=10000)
         tip = page.inner_text("#tooltip")
         check(re.search(r"\d\d:\d\d:\d\d", tip) is not None and len(tip.splitlines()) >= 2, f"hover shows time and values: {tip!r}")
+        # Data exists only for the last seconds: sweep in from the right until a value shows.
+        values = []
+        for step in range(40):
+            page.mouse.move(box["x"] + box["width"] * (0.99 - step * 0.02), box["y"] + box["height"] * 0.5)
+            page.wait_for_timeout(150)
+            values = page.eval_on_selector_all("#tooltip:not([hidden]) .tip-value", "es => es.map(e => e.textContent)")
+            if any(re.search(r"\d", v) for v in values):
+                break
+        check(any(re.search(r"\d", v) for v in values), f"hover shows a known value near the newest data: {values}")
         page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
         page.wait_for_function("() => { const i = document.querySelector('#overlay-body img.graph'); return i && i.naturalWidth > 0; }")
         big = page.query_selector("#overlay-body img.graph").bounding_box()

@@ -30,8 +30,10 @@ const Metrics = (() => {
   }
 
   async function errorText(response) {
-    const body = (await response.text()).trim().slice(0, 300);
-    return `${response.status} ${response.statusText}${body ? ': ' + body : ''}`;
+    let body = (await response.text()).trim();
+    try { body = JSON.parse(body).error || body; } catch { /* plain text */ }
+    body = String(body).slice(0, 300);
+    return `${response.status}${body ? ': ' + body : ' ' + response.statusText}`;
   }
 
   /** A PNG fetched so that its X-Graph-* headers can be read; shown through a blob URL. */

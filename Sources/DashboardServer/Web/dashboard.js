@@ -63,11 +63,16 @@
         onClick: () => enlarge(panel),
       });
       cell.root.classList.add('clickable');
-      return () => graph.load(range).catch((error) => Panels.showError(cell, 'Graph unavailable: ' + error.message));
+      return () => graph.load(range)
+        .then(() => { cell.root.classList.remove('failed'); cell.root.classList.add('imaged'); })
+        .catch((error) => { cell.root.classList.remove('imaged'); Panels.showError(cell, 'Graph unavailable: ' + error.message); });
     }
     if (panel.type === 'number') {
       return () => Panels.series(name, panel, range, 120)
-        .then((data) => Panels.renderNumber(cell, data))
+        .then((data) => {
+          Panels.renderNumber(cell, data);
+          if (!range.until || range.until === 'now') Panels.checkStale(cell, data);
+        })
         .catch((error) => Panels.showError(cell, 'Value unavailable: ' + error.message));
     }
     if (panel.type === 'text') Panels.renderText(cell);

@@ -85,7 +85,9 @@
         }
       }
       cell.root.classList.remove('failed');
+      cell.root.classList.toggle('imaged', panel.type === 'graph');
     } catch (error) {
+      cell.root.classList.remove('imaged');
       Panels.showError(cell, 'Unavailable: ' + error.message);
       view.images.delete(cell);
     }
