@@ -93,9 +93,10 @@ img.graph { display: block; max-width: 100%; max-height: 100%; }
   container-type: size; width: 100%; height: 100%;
   display: flex; flex-direction: column; align-items: center; padding: 0 10px 6px;
 }
-.number-line { flex: 1; min-height: 0; display: flex; align-items: center; gap: 0.3em; }
+.number-line { flex: 1; min-height: 0; display: flex; align-items: center; }
+.number-reading { display: flex; align-items: baseline; gap: 0.3em; }
 .number-value { font-size: min(44cqh, 22cqw); font-weight: bold; font-variant-numeric: tabular-nums; line-height: 1; }
-.number-unit { font-size: min(16cqh, 8cqw); opacity: 0.75; align-self: flex-end; margin-bottom: 0.6em; }
+.number-unit { font-size: min(16cqh, 8cqw); opacity: 0.75; }
 .number-label { font-size: min(11cqh, 6cqw); line-height: 1.2; min-height: 1.2em; }
 .sparkline { flex: none; width: 100%; height: 24%; opacity: 0.55; color: #57606a; }
 .panel.is-stale .number-line { opacity: 0.45; }
@@ -131,7 +132,9 @@ body.wall {
   flex: none; height: 96px; padding: 0 24px;
   display: grid; grid-template-columns: minmax(0, 1fr) auto auto; align-items: center; gap: 28px;
 }
-.wall-title { margin: 0; font-size: 48px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.wall-name { display: flex; align-items: baseline; gap: 20px; min-width: 0; }
+.wall-title { margin: 0; font-size: 48px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+.wall-page { font-size: 28px; color: #a8b3bf; flex: none; font-variant-numeric: tabular-nums; }
 .banner {
   display: flex; align-items: center; gap: 16px; max-width: 900px; min-width: 0;
   padding: 8px 20px; border-radius: 10px; background: #0c2d6b; border: 2px solid #58a6ff; font-size: 28px;
@@ -275,6 +278,25 @@ const Metrics = (() => {
     return { places, rows };
   }
 
+  /**
+   * Splits panels into screens of at most `maxRows` grid rows, cutting only between rows that no
+   * panel spans (a panel taller than `maxRows` gets a screen of its own rows).
+   */
+  function pages(panels, columns, maxRows) {
+    const { places, rows } = layout(panels, columns);
+    const spans = places.map((place) => ({ top: place.row - 1, bottom: place.row - 1 + place.height }));
+    const clean = (row) => spans.every((span) => !(span.top < row && row < span.bottom));
+    const result = [];
+    for (let start = 0; start < rows;) {
+      let cut = Math.min(rows, start + Math.max(1, maxRows));
+      while (cut > start + 1 && !clean(cut)) cut--;
+      if (!clean(cut)) { cut = start + 1; while (!clean(cut)) cut++; }
+      result.push(panels.filter((_, i) => spans[i].top >= start && spans[i].top < cut));
+      start = cut;
+    }
+    return result.length ? result : [panels];
+  }
+
   /** The threshold (highest value not above `value`) that colours a number, or null. */
   function thresholdFor(value, thresholds) {
     if (value === null || !Array.isArray(thresholds)) return null;
@@ -332,7 +354,7 @@ const Metrics = (() => {
     return newest;
   }
 
-  return { params, token, url, nameFromPath, json, png, el, formatNumber, formatTime, layout, thresholdFor,
+  return { params, token, url, nameFromPath, json, png, el, formatNumber, formatTime, layout, pages, thresholdFor,
            sparkline, newestPoint };
 })();
 
@@ -779,9 +801,10 @@ const Panels = (() => {
     const threshold = Metrics.thresholdFor(value, cell.panel.thresholds);
     const box = el('div', 'number');
     const line = el('div', 'number-line');
-    const big = el('span', 'number-value', Metrics.formatNumber(value));
-    line.appendChild(big);
-    if (cell.panel.unit) line.appendChild(el('span', 'number-unit', cell.panel.unit));
+    const reading = el('span', 'number-reading');
+    reading.appendChild(el('span', 'number-value', Metrics.formatNumber(value)));
+    if (cell.panel.unit) reading.appendChild(el('span', 'number-unit', cell.panel.unit));
+    line.appendChild(reading);
     box.appendChild(line);
     const label = el('div', 'number-label', threshold && threshold.label ? threshold.label : '');
     if (threshold && threshold.color) {
@@ -860,7 +883,7 @@ const Panels = (() => {
 </head>
 <body class="wall">
 <header class="wall-head">
-  <h1 id="title" class="wall-title">…</h1>
+  <div class="wall-name"><h1 id="title" class="wall-title">…</h1><span id="page" class="wall-page"></span></div>
   <div id="banner" class="banner" hidden><span class="banner-kind" id="banner-kind"></span><span class="banner-label" id="banner-label"></span><span class="banner-time" id="banner-time"></span></div>
   <div class="clock"><span id="clock-time">--:--</span><span id="clock-date" class="clock-date"></span></div>
 </header>
@@ -874,16 +897,20 @@ const Panels = (() => {
         "wall.js": ##"""
 // Wall mode, /wall/NAME[?rotate=a,b,c&every=60]: the dashboard filling the screen, dark, refreshed
 // in place (new images decoded off-screen, then swapped into cells of fixed size), a clock, the
-// latest deploy, stale-data warnings, and rotation through several dashboards.
+// latest deploy, stale-data warnings, and rotation through several dashboards. A dashboard with
+// more rows than fit at a readable height is shown as several screens in turn.
 'use strict';
 
 (() => {
   const { el } = Metrics;
   const gap = 14;
+  // Below this a graph is all legend and no plot, and a number is too small for across the room.
+  const minRowHeight = 96;
   const first = Metrics.nameFromPath('/wall/');
   const rotation = rotationList(first, Metrics.params.get('rotate'));
-  const every = Math.max(10, Number(Metrics.params.get('every')) || 60);
+  const every = Math.max(10, Number(Metrics.params.get('every')) || 30);
   let current = null;
+  let turnTimer = null;
 
   function rotationList(start, text) {
     const names = (text || '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -899,17 +926,21 @@ const Panels = (() => {
       now.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
   }
 
-  /** A dashboard laid out off-stage (hidden, same size as the stage), loaded, ready to show. */
-  async function build(name) {
+  /** Screen `page` of a dashboard laid out off-stage (hidden, same size as the stage), loaded. */
+  async function build(name, page) {
     const dashboard = await Metrics.json('/api/v1/dashboards/' + encodeURIComponent(name));
-    const board = Panels.grid(dashboard);
     const stage = document.getElementById('stage');
+    const columns = Math.max(1, dashboard.columns | 0 || 12);
+    const maxRows = Math.max(1, Math.floor((stage.clientHeight + gap) / (minRowHeight + gap)));
+    const screens = Metrics.pages(dashboard.panels || [], columns, maxRows);
+    const index = Math.min(page, screens.length - 1);
+    const board = Panels.grid({ ...dashboard, panels: screens[index] });
     const rowHeight = Math.floor((stage.clientHeight - gap * (board.rows - 1)) / Math.max(1, board.rows));
     board.root.style.gridTemplateRows = `repeat(${board.rows}, ${Math.max(40, rowHeight)}px)`;
     board.root.classList.add('offstage');
     stage.appendChild(board.root);
-    const view = { name, dashboard, board, timer: null, range: { from: dashboard.from || '-6h', until: '' },
-                   images: new Map(), events: [], busy: false };
+    const view = { name, page: index, pages: screens.length, dashboard, board, timer: null,
+                   range: { from: dashboard.from || '-6h', until: '' }, images: new Map(), events: [], busy: false };
     for (const cell of board.cells) {
       if (cell.panel.type === 'text') Panels.renderText(cell);
       else if (!['graph', 'number'].includes(cell.panel.type)) Panels.showError(cell, 'Unknown panel type');
@@ -996,6 +1027,7 @@ const Panels = (() => {
     view.board.root.classList.remove('offstage');
     const title = view.dashboard.title || view.dashboard.name || view.name;
     document.getElementById('title').textContent = title;
+    document.getElementById('page').textContent = view.pages > 1 ? `${view.page + 1}/${view.pages}` : '';
     document.title = title + ' · wall';
     showBanner(view);
     schedule(view);
@@ -1006,26 +1038,38 @@ const Panels = (() => {
     }
   }
 
-  async function rotate() {
-    const index = rotation.indexOf(current ? current.name : first);
-    for (let step = 1; step <= rotation.length; step++) {
-      const name = rotation[(index + step) % rotation.length];
-      if (current && name === current.name) return;
+  /** The next screen: the current dashboard's next page, else the next dashboard's first. */
+  async function turn() {
+    let name = current.name, page = current.page + 1;
+    if (page >= current.pages) {
+      name = rotation[(rotation.indexOf(current.name) + 1) % rotation.length];
+      page = 0;
+    }
+    for (let tries = 0; tries < rotation.length; tries++) {
+      if (name === current.name && page === current.page) break;
       try {
-        show(await build(name));
-        return;
+        show(await build(name, page));
+        break;
       } catch {
-        // A dashboard that cannot load is skipped; the current one stays up.
+        // A dashboard that cannot load is skipped; the current screen stays up.
         for (const stale of document.querySelectorAll('#stage .grid.offstage')) stale.remove();
+        name = rotation[(rotation.indexOf(name) + 1) % rotation.length];
+        page = 0;
       }
     }
+    scheduleTurn();
+  }
+
+  function scheduleTurn() {
+    clearTimeout(turnTimer);
+    if (rotation.length > 1 || current.pages > 1) turnTimer = setTimeout(turn, every * 1000);
   }
 
   async function start() {
     tickClock();
     setInterval(tickClock, 1000);
     try {
-      show(await build(first));
+      show(await build(first, 0));
     } catch (error) {
       document.getElementById('title').textContent = first;
       const status = document.getElementById('status');
@@ -1034,7 +1078,19 @@ const Panels = (() => {
       setTimeout(() => location.reload(), 60000);
       return;
     }
-    if (rotation.length > 1) setInterval(rotate, every * 1000);
+    scheduleTurn();
+    addEventListener('resize', relayout);
+  }
+
+  /** A kiosk that goes full screen after loading gets the layout for its new size. */
+  let resizeTimer = null;
+  function relayout() {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(async () => {
+      if (!current) return;
+      try { show(await build(current.name, 0)); } catch { /* the old layout stays */ }
+      scheduleTurn();
+    }, 500);
   }
 
   start();

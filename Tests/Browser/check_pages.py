@@ -186,6 +186,25 @@ def check_wall(browser, args):
         check(before == after, "wall: a refresh moves nothing" + ("" if before == after else f"\n    {before}\n    {after}"))
     except Exception as error:
         check(False, f"wall: images refreshed within {args.refresh_wait} s ({error})")
+    # Too many rows for a readable height: the dashboard is split into screens between rows.
+    split = page.evaluate("""() => {
+        const p = (id, width, height) => ({ id, width, height });
+        const panels = ['a', 'b', 'c', 'd'].map((id) => p(id, 3, 2))
+            .concat([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => p('g' + i, 6, 3)), [p('tall', 12, 12)]);
+        return Metrics.pages(panels, 12, 9).map((screen) => screen.map((panel) => panel.id));
+    }""")
+    expected = [["a", "b", "c", "d", "g1", "g2", "g3", "g4"], ["g5", "g6", "g7", "g8", "g9", "g10"], ["tall"]]
+    check(split == expected, f"wall: a tall dashboard is split between rows {split}")
+    page.set_viewport_size({"width": 1920, "height": 540})
+    try:
+        page.wait_for_function("() => /^1\\/[2-9]$/.test(document.getElementById('page').textContent)", timeout=15000)
+        wait_for_graphs(page)
+        panels = rects(page, ".grid:not(.offstage) .panel")
+        check(overlapping(panels) is None and all(r[1] + r[3] <= 540 for r in panels),
+              f"wall: on a 540 px high screen the first of several screens fits {panels}")
+        page.screenshot(path=f"{args.out}/wall-540.png")
+    except Exception as error:
+        check(False, f"wall: on a 540 px high screen the dashboard is shown in several screens ({error})")
     w.settle("wall")
     if args.rotate_to:
         page.goto(url(args, "/wall/" + args.dashboard, rotate=f"{args.dashboard},{args.rotate_to}", every=10))

@@ -108,6 +108,25 @@ const Metrics = (() => {
     return { places, rows };
   }
 
+  /**
+   * Splits panels into screens of at most `maxRows` grid rows, cutting only between rows that no
+   * panel spans (a panel taller than `maxRows` gets a screen of its own rows).
+   */
+  function pages(panels, columns, maxRows) {
+    const { places, rows } = layout(panels, columns);
+    const spans = places.map((place) => ({ top: place.row - 1, bottom: place.row - 1 + place.height }));
+    const clean = (row) => spans.every((span) => !(span.top < row && row < span.bottom));
+    const result = [];
+    for (let start = 0; start < rows;) {
+      let cut = Math.min(rows, start + Math.max(1, maxRows));
+      while (cut > start + 1 && !clean(cut)) cut--;
+      if (!clean(cut)) { cut = start + 1; while (!clean(cut)) cut++; }
+      result.push(panels.filter((_, i) => spans[i].top >= start && spans[i].top < cut));
+      start = cut;
+    }
+    return result.length ? result : [panels];
+  }
+
   /** The threshold (highest value not above `value`) that colours a number, or null. */
   function thresholdFor(value, thresholds) {
     if (value === null || !Array.isArray(thresholds)) return null;
@@ -165,6 +184,6 @@ const Metrics = (() => {
     return newest;
   }
 
-  return { params, token, url, nameFromPath, json, png, el, formatNumber, formatTime, layout, thresholdFor,
+  return { params, token, url, nameFromPath, json, png, el, formatNumber, formatTime, layout, pages, thresholdFor,
            sparkline, newestPoint };
 })();

@@ -63,9 +63,10 @@ const Panels = (() => {
     const threshold = Metrics.thresholdFor(value, cell.panel.thresholds);
     const box = el('div', 'number');
     const line = el('div', 'number-line');
-    const big = el('span', 'number-value', Metrics.formatNumber(value));
-    line.appendChild(big);
-    if (cell.panel.unit) line.appendChild(el('span', 'number-unit', cell.panel.unit));
+    const reading = el('span', 'number-reading');
+    reading.appendChild(el('span', 'number-value', Metrics.formatNumber(value)));
+    if (cell.panel.unit) reading.appendChild(el('span', 'number-unit', cell.panel.unit));
+    line.appendChild(reading);
     box.appendChild(line);
     const label = el('div', 'number-label', threshold && threshold.label ? threshold.label : '');
     if (threshold && threshold.color) {

@@ -1,15 +1,19 @@
 // Wall mode, /wall/NAME[?rotate=a,b,c&every=60]: the dashboard filling the screen, dark, refreshed
 // in place (new images decoded off-screen, then swapped into cells of fixed size), a clock, the
-// latest deploy, stale-data warnings, and rotation through several dashboards.
+// latest deploy, stale-data warnings, and rotation through several dashboards. A dashboard with
+// more rows than fit at a readable height is shown as several screens in turn.
 'use strict';
 
 (() => {
   const { el } = Metrics;
   const gap = 14;
+  // Below this a graph is all legend and no plot, and a number is too small for across the room.
+  const minRowHeight = 96;
   const first = Metrics.nameFromPath('/wall/');
   const rotation = rotationList(first, Metrics.params.get('rotate'));
-  const every = Math.max(10, Number(Metrics.params.get('every')) || 60);
+  const every = Math.max(10, Number(Metrics.params.get('every')) || 30);
   let current = null;
+  let turnTimer = null;
 
   function rotationList(start, text) {
     const names = (text || '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -25,17 +29,21 @@
       now.toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
   }
 
-  /** A dashboard laid out off-stage (hidden, same size as the stage), loaded, ready to show. */
-  async function build(name) {
+  /** Screen `page` of a dashboard laid out off-stage (hidden, same size as the stage), loaded. */
+  async function build(name, page) {
     const dashboard = await Metrics.json('/api/v1/dashboards/' + encodeURIComponent(name));
-    const board = Panels.grid(dashboard);
     const stage = document.getElementById('stage');
+    const columns = Math.max(1, dashboard.columns | 0 || 12);
+    const maxRows = Math.max(1, Math.floor((stage.clientHeight + gap) / (minRowHeight + gap)));
+    const screens = Metrics.pages(dashboard.panels || [], columns, maxRows);
+    const index = Math.min(page, screens.length - 1);
+    const board = Panels.grid({ ...dashboard, panels: screens[index] });
     const rowHeight = Math.floor((stage.clientHeight - gap * (board.rows - 1)) / Math.max(1, board.rows));
     board.root.style.gridTemplateRows = `repeat(${board.rows}, ${Math.max(40, rowHeight)}px)`;
     board.root.classList.add('offstage');
     stage.appendChild(board.root);
-    const view = { name, dashboard, board, timer: null, range: { from: dashboard.from || '-6h', until: '' },
-                   images: new Map(), events: [], busy: false };
+    const view = { name, page: index, pages: screens.length, dashboard, board, timer: null,
+                   range: { from: dashboard.from || '-6h', until: '' }, images: new Map(), events: [], busy: false };
     for (const cell of board.cells) {
       if (cell.panel.type === 'text') Panels.renderText(cell);
       else if (!['graph', 'number'].includes(cell.panel.type)) Panels.showError(cell, 'Unknown panel type');
@@ -122,6 +130,7 @@
     view.board.root.classList.remove('offstage');
     const title = view.dashboard.title || view.dashboard.name || view.name;
     document.getElementById('title').textContent = title;
+    document.getElementById('page').textContent = view.pages > 1 ? `${view.page + 1}/${view.pages}` : '';
     document.title = title + ' · wall';
     showBanner(view);
     schedule(view);
@@ -132,26 +141,38 @@
     }
   }
 
-  async function rotate() {
-    const index = rotation.indexOf(current ? current.name : first);
-    for (let step = 1; step <= rotation.length; step++) {
-      const name = rotation[(index + step) % rotation.length];
-      if (current && name === current.name) return;
+  /** The next screen: the current dashboard's next page, else the next dashboard's first. */
+  async function turn() {
+    let name = current.name, page = current.page + 1;
+    if (page >= current.pages) {
+      name = rotation[(rotation.indexOf(current.name) + 1) % rotation.length];
+      page = 0;
+    }
+    for (let tries = 0; tries < rotation.length; tries++) {
+      if (name === current.name && page === current.page) break;
       try {
-        show(await build(name));
-        return;
+        show(await build(name, page));
+        break;
       } catch {
-        // A dashboard that cannot load is skipped; the current one stays up.
+        // A dashboard that cannot load is skipped; the current screen stays up.
         for (const stale of document.querySelectorAll('#stage .grid.offstage')) stale.remove();
+        name = rotation[(rotation.indexOf(name) + 1) % rotation.length];
+        page = 0;
       }
     }
+    scheduleTurn();
+  }
+
+  function scheduleTurn() {
+    clearTimeout(turnTimer);
+    if (rotation.length > 1 || current.pages > 1) turnTimer = setTimeout(turn, every * 1000);
   }
 
   async function start() {
     tickClock();
     setInterval(tickClock, 1000);
     try {
-      show(await build(first));
+      show(await build(first, 0));
     } catch (error) {
       document.getElementById('title').textContent = first;
       const status = document.getElementById('status');
@@ -160,7 +181,19 @@
       setTimeout(() => location.reload(), 60000);
       return;
     }
-    if (rotation.length > 1) setInterval(rotate, every * 1000);
+    scheduleTurn();
+    addEventListener('resize', relayout);
+  }
+
+  /** A kiosk that goes full screen after loading gets the layout for its new size. */
+  let resizeTimer = null;
+  function relayout() {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(async () => {
+      if (!current) return;
+      try { show(await build(current.name, 0)); } catch { /* the old layout stays */ }
+      scheduleTurn();
+    }, 500);
   }
 
   start();
