@@ -109,6 +109,8 @@ def check_dashboard(browser, args):
     wait_for_graphs(page)
     errors = page.eval_on_selector_all(".panel-error", "es => es.map(e => e.textContent)")
     check(not errors, f"dashboard: every panel loaded {errors}")
+    page.wait_for_timeout(300)
+    page.screenshot(path=f"{args.out}/dashboard.png", full_page=True)
     graph = page.query_selector(".panel-graph img.graph")
     if check(graph is not None, "dashboard: a graph is shown"):
         box = graph.bounding_box()
@@ -138,9 +140,6 @@ def check_dashboard(browser, args):
     page.click("#presets button[data-span='1d']")
     check("from=-1d" in page.url, f"the range is kept in the URL: {page.url}")
     wait_for_graphs(page)
-    page.mouse.move(5, 5)
-    page.wait_for_timeout(500)
-    page.screenshot(path=f"{args.out}/dashboard.png", full_page=True)
     w.settle("dashboard")
     w.context.close()
 
