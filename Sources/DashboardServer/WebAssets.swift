@@ -262,7 +262,8 @@ const Metrics = (() => {
     let rows = 0;
     const places = panels.map((panel) => {
       const width = Math.min(Math.max(1, panel.width | 0), columns);
-      const height = Math.max(1, panel.height | 0);
+      // Bounded, so that a wild height cannot make the occupancy table huge.
+      const height = Math.min(Math.max(1, panel.height | 0), 100);
       for (let row = 0; ; row++) {
         for (let col = 0; col + width <= columns; col++) {
           if (!free(row, col, width, height)) continue;
@@ -669,6 +670,7 @@ const Graph = (() => {
         state.seq++;
         if (state.img && state.img.src.startsWith('blob:')) URL.revokeObjectURL(state.img.src);
         container.removeEventListener('mousemove', hover);
+        container.removeEventListener('mouseleave', hide);
         hide();
       },
     };
@@ -745,7 +747,7 @@ const Panels = (() => {
 
   /** A dashboard's grid: fixed columns, panels placed explicitly so rows are known up front. */
   function grid(dashboard) {
-    const columns = Math.max(1, dashboard.columns | 0 || 12);
+    const columns = Math.min(48, Math.max(1, dashboard.columns | 0 || 12));
     const panels = dashboard.panels || [];
     const { places, rows } = Metrics.layout(panels, columns);
     const root = el('div', 'grid');
@@ -930,7 +932,7 @@ const Panels = (() => {
   async function build(name, page) {
     const dashboard = await Metrics.json('/api/v1/dashboards/' + encodeURIComponent(name));
     const stage = document.getElementById('stage');
-    const columns = Math.max(1, dashboard.columns | 0 || 12);
+    const columns = Math.min(48, Math.max(1, dashboard.columns | 0 || 12));
     const maxRows = Math.max(1, Math.floor((stage.clientHeight + gap) / (minRowHeight + gap)));
     const screens = Metrics.pages(dashboard.panels || [], columns, maxRows);
     const index = Math.min(page, screens.length - 1);

@@ -92,7 +92,8 @@ const Metrics = (() => {
     let rows = 0;
     const places = panels.map((panel) => {
       const width = Math.min(Math.max(1, panel.width | 0), columns);
-      const height = Math.max(1, panel.height | 0);
+      // Bounded, so that a wild height cannot make the occupancy table huge.
+      const height = Math.min(Math.max(1, panel.height | 0), 100);
       for (let row = 0; ; row++) {
         for (let col = 0; col + width <= columns; col++) {
           if (!free(row, col, width, height)) continue;

@@ -104,6 +104,7 @@ const Graph = (() => {
         state.seq++;
         if (state.img && state.img.src.startsWith('blob:')) URL.revokeObjectURL(state.img.src);
         container.removeEventListener('mousemove', hover);
+        container.removeEventListener('mouseleave', hide);
         hide();
       },
     };

@@ -7,7 +7,7 @@ const Panels = (() => {
 
   /** A dashboard's grid: fixed columns, panels placed explicitly so rows are known up front. */
   function grid(dashboard) {
-    const columns = Math.max(1, dashboard.columns | 0 || 12);
+    const columns = Math.min(48, Math.max(1, dashboard.columns | 0 || 12));
     const panels = dashboard.panels || [];
     const { places, rows } = Metrics.layout(panels, columns);
     const root = el('div', 'grid');

@@ -33,7 +33,7 @@
   async function build(name, page) {
     const dashboard = await Metrics.json('/api/v1/dashboards/' + encodeURIComponent(name));
     const stage = document.getElementById('stage');
-    const columns = Math.max(1, dashboard.columns | 0 || 12);
+    const columns = Math.min(48, Math.max(1, dashboard.columns | 0 || 12));
     const maxRows = Math.max(1, Math.floor((stage.clientHeight + gap) / (minRowHeight + gap)));
     const screens = Metrics.pages(dashboard.panels || [], columns, maxRows);
     const index = Math.min(page, screens.length - 1);
