@@ -45,3 +45,18 @@ import TestSupport
         for name in ["../a", "a.yaml", "", "a/../a", "%2e%2e"] { #expect(store.dashboard(named: name) == nil) }
     }
 }
+
+@Suite struct DashboardStoreConcurrencyTests {
+    /// Requests arriving together at a fresh store all see the dashboards, none an empty list
+    /// while another is still reading the folder.
+    @Test func concurrentFirstReadsAllSeeTheDashboards() async {
+        let directory = TemporaryDirectory()
+        for index in 0..<20 { FileManager.default.createFile(atPath: directory.file("b\(index).yaml"), contents: Data("title: B\n".utf8)) }
+        let store = DashboardStore(directory: directory.path)
+        let counts = await withTaskGroup(of: Int.self) { group in
+            for _ in 0..<12 { group.addTask { store.dashboards().count } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(counts == Array(repeating: 20, count: 12))
+    }
+}
