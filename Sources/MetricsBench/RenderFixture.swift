@@ -27,7 +27,7 @@ enum RenderFixture {
             let extra = panel % 4 == 0 ? ", type: number" : ", type: graph"
             board += "  - {id: p\(panel)\(extra), title: Panel \(panel), series: \(series)}\n"
         }
-        FileManager.default.createFile(atPath: root + "/dashboards/wall.yaml", contents: Data(board.utf8))
+        _ = FileManager.default.createFile(atPath: root + "/dashboards/wall.yaml", contents: Data(board.utf8))
         return metrics
     }
 }
