@@ -1,7 +1,9 @@
 import Dashboards
 import GraphRender
 import MetricStore
+import Foundation
 import Testing
+import TestSupport
 
 @Suite struct PanelExpansionTests {
     func panel(_ patterns: [String]) throws -> Panel {
@@ -28,6 +30,20 @@ import Testing
         #expect(throws: Never.self) { try spec.validate() }
     }
 
+    /// A legend that reads like more rrd_graph elements stays inside one element, colons escaped.
+    @Test func aHostileLegendStaysOneEscapedArgument() throws {
+        let directory = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: directory.path + "/host/load", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: directory.path + "/host/load/1.rrd", contents: nil)
+        var panel = try panel(["host.load.1"])
+        panel.series[0].legend = "x:DEF:y=/etc/passwd:v:AVERAGE"
+        let spec = PanelGraph.spec(panel, series: PanelExpansion(panel, names: try names(["host.load.1"])).series, start: 0, end: 3_600)
+        let arguments = try GraphArguments.make(spec, dataDirectory: directory.path)
+        #expect(!arguments.contains { $0.hasPrefix("DEF:y=") })
+        #expect(arguments.filter { $0.hasPrefix("DEF:") }.count == 1)
+        #expect(arguments.contains { $0.hasSuffix("x\\:DEF\\:y=/etc/passwd\\:v\\:AVERAGE") })
+    }
+
     @Test func aLegendNamesOnlyAPatternThatMatchedOneMetric() throws {
         var panel = try panel(["host.load.1", "host.cpu.*.user"])
         panel.series[0].legend = "load"
@@ -42,6 +58,6 @@ import Testing
         panel.kind = .number
         panel.title = "Load"
         let spec = PanelGraph.spec(panel, series: PanelExpansion(panel, names: try names(["host.load.1"])).series, start: 0, end: 60)
-        #expect(!spec.legend && spec.title == nil && spec.fullSize)
+        #expect(!spec.legend && spec.title == nil && spec.fullSize && spec.sparkline)
     }
 }
