@@ -107,13 +107,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // Benchmark driver used by bench/rrd-write (not a test).
+        // Benchmark driver used by the bench/ scripts (not a test).
         .executableTarget(
             name: "metrics-bench",
             // CRRD directly: the bench's baseline is the bare librrd call.
             dependencies: [
                 "MetricStore", "RRD", "CRRD", "CollectorCore", "Collectors", "MetricsConfig", "MetricsDaemon",
-                "Curl", "PrometheusText", "IngestListeners", "StatsD",
+                "Curl", "PrometheusText", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "DashboardServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -12,7 +13,8 @@ struct HTTPProblem: Error, Sendable {
     static func notFound(_ message: String) -> HTTPProblem { HTTPProblem(status: .notFound, message: message) }
 
     func response(json: Bool) -> Response {
-        var headers: HTTPFields = [:]
+        // Messages quote the input; a browser must never sniff them as HTML.
+        var headers: HTTPFields = [HTTPField.Name("X-Content-Type-Options")!: "nosniff"]
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         guard json else {
             headers[.contentType] = "text/plain; charset=utf-8"

@@ -69,10 +69,10 @@ struct ReadAPI: Sendable {
         let range = try query.range(step: settings.step)
         let size = try query.size(defaultWidth: 800, defaultHeight: 300)
         let cf = try query.consolidation()
-        let title = query.parameters.get("title") ?? (names.count == 1 ? names[0].rawValue : patterns.map(\.text).joined(separator: " "))
+        // A given title is validated with the spec (too long, control characters: 400).
+        let title = query.parameters.get("title") ?? Self.defaultTitle(names, patterns)
         let spec = GraphSpec(series: names.map { GraphSeries(metric: $0, consolidation: cf) }, start: range.start, end: range.end,
-                             title: String(title.prefix(GraphLimits.titleLength + 1)), width: size.width, height: size.height,
-                             fullSize: true, theme: try query.theme())
+                             title: title, width: size.width, height: size.height, fullSize: true, theme: try query.theme())
         return GraphResponse.make(try await render(spec))
     }
 
@@ -145,6 +145,12 @@ struct ReadAPI: Sendable {
         } catch {
             throw Self.problem(error)
         }
+    }
+
+    /// The one metric's name, or the patterns, cut to the title limit.
+    static func defaultTitle(_ names: [MetricName], _ patterns: [MetricPattern]) -> String {
+        let text = names.count == 1 ? names[0].rawValue : patterns.map(\.text).joined(separator: " ")
+        return text.count <= GraphLimits.titleLength ? text : String(text.prefix(GraphLimits.titleLength - 1)) + "…"
     }
 
     /// The spec as canonical JSON: equal specs (same metrics, range, size, theme), equal keys.

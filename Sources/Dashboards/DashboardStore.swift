@@ -50,24 +50,19 @@ public final class DashboardStore: Sendable {
         return state.withLock { state in state.names.flatMap { state.files[$0]?.problems ?? [] } }
     }
 
+    /// Under the lock, so that no reader sees a half-done look (the first one above all: an
+    /// empty list while the files are being read). Costs a listing and a stat per file, and a
+    /// parse only for changed files.
     private func refreshIfDue() {
         let now = ContinuousClock.now
-        let due = state.withLock { state in
-            guard state.lastCheck.map({ now - $0 >= checkInterval }) ?? true else { return false }
-            state.lastCheck = now
-            return true
-        }
-        guard due else { return }
-        let paths = DashboardLoader.files(in: directory)
-        let known = state.withLock { $0.files.mapValues(\.stamp) }
-        var changed: [String: Entry] = [:]
-        for path in paths {
-            let stamp = FileStamp(path)
-            guard known[path] != stamp else { continue }
-            changed[path] = load(path, stamp: stamp)
-        }
         state.withLock { state in
-            for (path, var entry) in changed {
+            guard state.lastCheck.map({ now - $0 >= checkInterval }) ?? true else { return }
+            state.lastCheck = now
+            let paths = DashboardLoader.files(in: directory)
+            for path in paths {
+                let stamp = FileStamp(path)
+                guard state.files[path]?.stamp != stamp else { continue }
+                var entry = load(path, stamp: stamp)
                 if entry.dashboard == nil, let previous = state.files[path]?.dashboard {
                     logger.warning("dashboard \(previous.name): keeping the last good version until the file is fixed")
                     entry.dashboard = previous

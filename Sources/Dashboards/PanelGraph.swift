@@ -54,9 +54,11 @@ public enum PanelGraph {
                                band: settings.band, lastWeek: settings.lastWeek)
         }
         let sparkline = panel.kind == .number
-        return GraphSpec(series: graphSeries, start: start, end: end, title: sparkline ? nil : panel.title,
-                         verticalLabel: panel.verticalLabel, unit: panel.unit, base: panel.base, thresholds: panel.thresholds,
-                         yAxis: panel.yAxis, width: width, height: height, fullSize: true, theme: theme, legend: !sparkline)
+        var spec = GraphSpec(series: graphSeries, start: start, end: end, title: sparkline ? nil : panel.title,
+                             verticalLabel: panel.verticalLabel, unit: panel.unit, base: panel.base, thresholds: panel.thresholds,
+                             yAxis: panel.yAxis, width: width, height: height, fullSize: true, theme: theme, legend: !sparkline)
+        spec.sparkline = sparkline
+        return spec
     }
 
     /// For checking a panel before any metric exists: one stand-in metric per pattern.
