@@ -43,6 +43,8 @@ let package = Package(
             dependencies: ["GraphRender", "MetricStore", "TimeSyntax", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        // `metrics query`: series as a terminal table with sparklines, CSV, or JSON.
+        .target(name: "TerminalQuery", dependencies: ["GraphRender", "MetricStore", "RRD"], swiftSettings: strict),
         .target(
             name: "MetricsConfig",
             dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", .product(name: "Yams", package: "Yams")],
@@ -102,6 +104,7 @@ let package = Package(
             name: "MetricsCLI",
             dependencies: [
                 "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax", "Dashboards",
+                "TerminalQuery", "RRD",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -167,6 +170,7 @@ let package = Package(
             dependencies: ["Curl", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
+        .testTarget(name: "TerminalQueryTests", dependencies: ["TerminalQuery", "GraphRender", "RRD", "MetricStore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "RRD", "MetricStore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "GraphRender", "MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(

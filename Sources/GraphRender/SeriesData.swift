@@ -29,12 +29,21 @@ public struct SeriesData: Sendable, Equatable, Codable {
     public var series: [Series]
     public var events: [TimelineEvent]
 
+    public init(start: Int, end: Int, step: Int, series: [Series], events: [TimelineEvent] = []) {
+        (self.start, self.end, self.step, self.series, self.events) = (start, end, step, series, events)
+    }
+
     public struct Series: Sendable, Equatable, Codable {
         /// The metric name.
         public var name: String
         public var cf: Consolidation
         public var points: [Point]
         public var summary: Summary
+
+        public init(name: String, cf: Consolidation, points: [Point], summary: Summary? = nil) {
+            (self.name, self.cf, self.points) = (name, cf, points)
+            self.summary = summary ?? Summary(points)
+        }
     }
 
     /// `[time, value]`, value `null` when unknown.

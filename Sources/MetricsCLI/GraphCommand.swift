@@ -22,10 +22,10 @@ struct GraphCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("PNG file to write, '-' for standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("Start of the graph (default: one day before --until).", valueName: "time"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Start of the graph (default: one day before --until).", valueName: "time"))
     var from: String?
 
-    @Option(name: .long, help: ArgumentHelp("End of the graph (default: now).", valueName: "time"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("End of the graph (default: now).", valueName: "time"))
     var until: String?
 
     @Option(name: .long, help: ArgumentHelp("Width of the drawing area in pixels (100 to 4000).", valueName: "pixels"))

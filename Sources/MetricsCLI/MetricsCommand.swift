@@ -10,7 +10,7 @@ struct MetricsCommand: AsyncParsableCommand {
             and serves the API on loopback. The other commands work on the data directory directly.
             """,
         version: "0.1.0",
-        subcommands: [ServeCommand.self, CheckCommand.self, ListCommand.self, GraphCommand.self, CollectorsCommand.self, PushCommand.self]
+        subcommands: [ServeCommand.self, CheckCommand.self, ListCommand.self, QueryCommand.self, GraphCommand.self, CollectorsCommand.self, PushCommand.self]
     )
 }
 
@@ -21,4 +21,26 @@ struct ConfigOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("Data directory holding the RRD files; overrides data_dir of the configuration.", valueName: "dir"))
     var dataDir: String?
+}
+
+extension MetricsCommand {
+    /// `--watch` may stand alone (`metrics query --watch 'host.*'`): the argument parser needs a
+    /// value, so a bare one becomes `--watch=0`, the default interval.
+    static func main() async {
+        await main(WatchArgument.normalised(Array(CommandLine.arguments.dropFirst())))
+    }
+}
+
+enum WatchArgument {
+    static func normalised(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--watch", index + 1 >= arguments.count || Int(arguments[index + 1]) == nil {
+                result.append("--watch=0")
+            } else {
+                result.append(argument)
+            }
+        }
+        return result
+    }
 }

@@ -40,4 +40,20 @@ public enum CollectorSet {
         return own + host(config.collectors, logger: logger) + endpoints(config, client: client, logger: logger)
             + programs(config, logger: logger)
     }
+
+    /// Writes the units the host and self collectors declare to the data directory's
+    /// `units.json` for `metrics query`. Only these: their declarations read /proc, while an
+    /// endpoint's or a program's would fetch or run it.
+    public static func recordUnits(of collectors: [any Collector], dataDirectory: String, logger: Logger) async {
+        var units: [MetricName: String] = [:]
+        for collector in collectors where HostCollectors.ids.contains(collector.id) || collector.id == "self" {
+            guard let specs = try? await collector.declaredSeries() else { continue }
+            for spec in specs { units[spec.name] = spec.unit }
+        }
+        do {
+            try UnitCatalog.record(units, dataDirectory: dataDirectory)
+        } catch {
+            logger.warning("cannot write \(UnitCatalog.fileName) in \(dataDirectory): \(error); metrics query will show values without units")
+        }
+    }
 }

@@ -33,6 +33,7 @@ public struct Daemon {
         let client = HTTPClient()
         defer { client.shutdown() }
         let collectors = CollectorSet.all(config, writer: writer, client: client, started: started, logger: logger)
+        await CollectorSet.recordUnits(of: collectors, dataDirectory: backend.dataDirectory, logger: logger)
 
         let logger = logger
         let systemd = SystemdNotifier()

@@ -10,8 +10,8 @@ import Testing
     @Test func patternsExpandToSortedStoredNamesOnce() async throws {
         for name in ["host.load.1", "host.load.5", "host.cpu.user", "app.web.requests"] { try await fixture.write(name, values: [1]) }
         // Files that are not metrics: a bad name and a non-RRD file.
-        FileManager.default.createFile(atPath: fixture.path + "/host/load/bad name.rrd", contents: Data())
-        FileManager.default.createFile(atPath: fixture.path + "/host/load/15.rrd.tmp", contents: Data())
+        #expect(FileManager.default.createFile(atPath: fixture.path + "/host/load/bad name.rrd", contents: Data()))
+        #expect(FileManager.default.createFile(atPath: fixture.path + "/host/load/15.rrd.tmp", contents: Data()))
         let spec = try PatternGraph.spec(patterns: [try MetricPattern("host.load.*"), try MetricPattern("host.**")],
                                          dataDirectory: fixture.path, start: t0, end: t0 + 300, theme: .dark)
         #expect(spec.series.map(\.metric.rawValue) == ["host.cpu.user", "host.load.1", "host.load.5"])
