@@ -165,6 +165,7 @@ body.wall {
 .wall .number-unit { font-size: min(18cqh, 9cqw); }
 .wall .number-label { font-size: min(13cqh, 6cqw); font-weight: bold; }
 .wall .sparkline { color: #8b949e; }
+.wall .sparkline polyline { stroke-width: 3; }
 
 """##,
         "common.js": ##"""
