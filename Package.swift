@@ -37,6 +37,12 @@ let package = Package(
         ),
         // Graph spec -> rrd_graph arguments (typed, escaped), PNG rendering and JSON series.
         .target(name: "GraphRender", dependencies: ["RRD", "MetricStore"], swiftSettings: strict),
+        // Dashboard files (dashboards/*.yaml): model, loader with FILE:LINE:COL problems, reload, glob expansion.
+        .target(
+            name: "Dashboards",
+            dependencies: ["GraphRender", "MetricStore", "TimeSyntax", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         // `metrics query`: series as a terminal table with sparklines, CSV, or JSON.
         .target(name: "TerminalQuery", dependencies: ["GraphRender", "MetricStore", "RRD"], swiftSettings: strict),
         .target(
@@ -75,17 +81,19 @@ let package = Package(
         .target(
             name: "DashboardServer",
             dependencies: [
-                "MetricStore", "IngestListeners", "StatsD",
+                "MetricStore", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "TimeSyntax", "RRD",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            // The pages' source files; the binary embeds them (etc/embed-web-assets, WebAssets.swift).
+            exclude: ["Web"],
             swiftSettings: strict
         ),
         .target(
             name: "MetricsDaemon",
             dependencies: [
-                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "IngestListeners", "StatsD",
+                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "Dashboards", "IngestListeners", "StatsD",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -95,20 +103,20 @@ let package = Package(
         .executableTarget(
             name: "MetricsCLI",
             dependencies: [
-                "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax",
+                "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax", "Dashboards",
                 "TerminalQuery", "RRD",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
-        // Benchmark driver used by bench/rrd-write (not a test).
+        // Benchmark driver used by the bench/ scripts (not a test).
         .executableTarget(
             name: "metrics-bench",
             // CRRD directly: the bench's baseline is the bare librrd call.
             dependencies: [
                 "MetricStore", "RRD", "CRRD", "CollectorCore", "Collectors", "MetricsConfig", "MetricsDaemon",
-                "Curl", "PrometheusText", "IngestListeners", "StatsD",
+                "Curl", "PrometheusText", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "DashboardServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -164,6 +172,15 @@ let package = Package(
         ),
         .testTarget(name: "TerminalQueryTests", dependencies: ["TerminalQuery", "GraphRender", "RRD", "MetricStore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "RRD", "MetricStore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "GraphRender", "MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DashboardServerTests",
+            dependencies: [
+                "DashboardServer", "Dashboards", "GraphRender", "MetricStore", "RRD", "Curl", "TestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndpointTests",
@@ -186,7 +203,7 @@ let package = Package(
         .testTarget(
             name: "DaemonTests",
             dependencies: [
-                "MetricsDaemon", "MetricStore", "CollectorCore", "Curl", "RRD", "TestSupport",
+                "MetricsDaemon", "DashboardServer", "MetricStore", "CollectorCore", "Curl", "RRD", "TestSupport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

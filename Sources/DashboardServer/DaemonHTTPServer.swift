@@ -5,17 +5,19 @@ import Logging
 import MetricStore
 import NIOCore
 
-/// The daemon's HTTP server: health and self-metrics now; dashboards, graphs and the APIs later.
+/// The daemon's HTTP server: health, self-metrics, push, and (with `reads`) dashboards, graphs and series.
 public enum DaemonHTTPServer {
     /// An application serving `/healthz` and `/metrics` on `host:port`. `onListening` receives the
     /// bound port (useful with port 0).
     public static func make(
         host: String, port: Int, writer: MetricWriter, statsd: StatsDIngest, writeToken: String?, step: Int, started: Date, logger: Logger,
+        reads: ReadSettings? = nil,
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
         let push = PushAPI(statsd: statsd, writer: writer, token: writeToken, step: step)
         router.post("api/v1/push") { request, _ in try await push.handle(request) }
+        if let reads { ReadRoutes.register(on: router, settings: reads) }
         router.get("healthz") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
@@ -25,6 +27,7 @@ public enum DaemonHTTPServer {
             let text = PrometheusExposition.render(await writer.currentStatistics(), uptime: Date().timeIntervalSince(started), ingest: ingest)
             return Response(status: .ok, headers: [.contentType: PrometheusExposition.contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
         }
+        WebPages.register(on: router)
         return Application(
             router: router,
             configuration: .init(address: .hostname(host, port: port), serverName: "metrics"),

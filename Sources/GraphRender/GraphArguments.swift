@@ -39,6 +39,7 @@ public enum GraphArguments {
                          "--start", String(spec.start), "--end", String(spec.end),
                          "--width", String(spec.width), "--height", String(spec.height)]
         if spec.fullSize { arguments.append("--full-size-mode") }
+        if spec.sparkline { arguments.append("--only-graph") }
         let axisFont = spec.theme.fonts.first { $0.element == "AXIS" }?.size ?? 7
         arguments += ["--x-grid", TimeAxis.grid(start: spec.start, end: spec.end, width: spec.width, axisFontSize: axisFont)]
         // Option values are not split on ':' and '%' is literal in them; validation kept them one line.

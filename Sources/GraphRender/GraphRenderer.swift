@@ -8,6 +8,12 @@ public enum GraphRenderer {
     /// ``GraphError/librrd(_:)`` when librrd refuses (for example a file that is not an RRD).
     public static func png(_ spec: GraphSpec, dataDirectory: String, events: [TimelineEvent] = [],
                            engine: RRDEngine = .shared) async throws(GraphError) -> [UInt8] {
+        try await render(spec, dataDirectory: dataDirectory, events: events, engine: engine).png
+    }
+
+    /// As ``png(_:dataDirectory:events:engine:)``, with the drawing area's position and time span.
+    public static func render(_ spec: GraphSpec, dataDirectory: String, events: [TimelineEvent] = [],
+                              engine: RRDEngine = .shared) async throws(GraphError) -> RenderedGraph {
         // Fail on the spec before the hop to the librrd thread.
         let files = try MetricFiles(dataDirectory: dataDirectory)
         try spec.validate()
@@ -22,7 +28,8 @@ public enum GraphRenderer {
                     resolutions[metric] = BandResolution.seconds(in: try session.info(path), start: spec.start)
                 }
                 let arguments = try GraphArguments.make(spec, dataDirectory: dataDirectory, events: events, bandResolutions: resolutions)
-                return try session.graph(arguments).image
+                let output = try session.graph(arguments)
+                return RenderedGraph(png: output.image, layout: GraphLayout(info: output.info))
             }
         } catch let error as GraphError {
             throw error

@@ -7,7 +7,7 @@ import RRD
 
 extension GraphSpec: Codable {
     private enum CodingKeys: String, CodingKey {
-        case title, verticalLabel, unit, base, series, thresholds, yAxis, width, height, fullSize, start, end, theme, legend
+        case title, verticalLabel, unit, base, series, thresholds, yAxis, width, height, fullSize, start, end, theme, legend, sparkline
     }
 
     public init(from decoder: any Decoder) throws {
@@ -28,6 +28,7 @@ extension GraphSpec: Codable {
             theme: try keys.decodeIfPresent(GraphTheme.self, forKey: .theme) ?? .light,
             legend: try keys.decodeIfPresent(Bool.self, forKey: .legend) ?? true
         )
+        sparkline = try keys.decodeIfPresent(Bool.self, forKey: .sparkline) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -46,6 +47,7 @@ extension GraphSpec: Codable {
         try keys.encode(end, forKey: .end)
         try keys.encode(theme, forKey: .theme)
         try keys.encode(legend, forKey: .legend)
+        try keys.encode(sparkline, forKey: .sparkline)
     }
 }
 

@@ -46,6 +46,8 @@ public struct GraphSpec: Sendable, Equatable {
     public var theme: GraphTheme
     /// Show the legend (name, last, average, maximum per series) under the graph.
     public var legend: Bool
+    /// Only the plot, no axes, title or legend (`--only-graph`): the sparkline under a big number.
+    public var sparkline = false
 
     public init(series: [GraphSeries], start: Int, end: Int, title: String? = nil, verticalLabel: String? = nil,
                 unit: String? = nil, base: UnitBase = .decimal, thresholds: [GraphThreshold] = [],

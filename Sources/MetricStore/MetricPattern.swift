@@ -42,26 +42,43 @@ public struct MetricPattern: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// Linear in pattern times name length: a set of reachable name positions is carried
+    /// token by token. (Backtracking took exponential time on patterns like `*a*a*a*a*b`, and
+    /// patterns arrive from HTTP queries.)
     public func matches(_ name: MetricName) -> Bool {
-        Self.match(tokens[...], Array(name.rawValue.utf8)[...])
+        let bytes = Array(name.rawValue.utf8)
+        guard bytes.count >= minimumLength else { return false }
+        let dot = UInt8(ascii: ".")
+        var reachable = [Bool](repeating: false, count: bytes.count + 1)
+        reachable[0] = true
+        for token in tokens {
+            var next = [Bool](repeating: false, count: bytes.count + 1)
+            var any = false
+            switch token {
+            case .literal(let byte):
+                for index in bytes.indices where reachable[index] && bytes[index] == byte { next[index + 1] = true; any = true }
+            case .oneCharacter:
+                for index in bytes.indices where reachable[index] && bytes[index] != dot { next[index + 1] = true; any = true }
+            case .anyInSegment, .anyAcrossSegments:
+                var open = false
+                for index in 0...bytes.count {
+                    if reachable[index] { open = true }
+                    if open { next[index] = true; any = true }
+                    if token == .anyInSegment, index < bytes.count, bytes[index] == dot { open = false }
+                }
+            }
+            guard any else { return false }
+            reachable = next
+        }
+        return reachable[bytes.count]
     }
 
-    private static func match(_ pattern: ArraySlice<Token>, _ name: ArraySlice<UInt8>) -> Bool {
-        guard let first = pattern.first else { return name.isEmpty }
-        let rest = pattern.dropFirst()
-        switch first {
-        case .literal(let byte):
-            return name.first == byte && match(rest, name.dropFirst())
-        case .oneCharacter:
-            guard let byte = name.first, byte != UInt8(ascii: ".") else { return false }
-            return match(rest, name.dropFirst())
-        case .anyInSegment, .anyAcrossSegments:
-            var candidate = name
-            while true {
-                if match(rest, candidate) { return true }
-                guard let byte = candidate.first else { return false }
-                if first == .anyInSegment, byte == UInt8(ascii: ".") { return false }
-                candidate = candidate.dropFirst()
+    /// Bytes any match needs: one per literal and `?`.
+    private var minimumLength: Int {
+        tokens.reduce(0) { count, token in
+            switch token {
+            case .literal, .oneCharacter: return count + 1
+            case .anyInSegment, .anyAcrossSegments: return count
             }
         }
     }

@@ -3,6 +3,7 @@
 //   metrics-bench host-collect [--cycles N] [--repeats N] [--daemon PATH] [--duration S]
 //   metrics-bench scrape [--endpoints N] [--rounds N] [--series N]
 //   metrics-bench statsd-parse [--rounds N] [--repeats N]
+//   metrics-bench render [--runs N] [--dir DIR]
 import Foundation
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -11,7 +12,8 @@ case "rrd-write": try await RRDWriteBench.run(arguments.dropFirst())
 case "host-collect": try await HostCollectBench.run(arguments.dropFirst())
 case "scrape": try await ScrapeBench.run(arguments.dropFirst())
 case "statsd-parse": try await StatsDParseBench.run(arguments.dropFirst())
+case "render": try await RenderBench.run(arguments.dropFirst())
 default:
-    FileHandle.standardError.write(Data("usage: metrics-bench rrd-write|host-collect|scrape|statsd-parse [options]\n".utf8))
+    FileHandle.standardError.write(Data("usage: metrics-bench rrd-write|host-collect|scrape|statsd-parse|render [options]\n".utf8))
     exit(2)
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dashboards
 import Foundation
 import MetricStore
 import MetricsConfig
@@ -8,22 +9,36 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate a configuration file and report each problem with its line.",
-        discussion: "Exits 0 when the file is usable, 1 when it has problems."
+        discussion: "Also checks the dashboard files of its dashboards folder. Exits 0 when everything is usable, 1 when something has problems."
     )
 
     @Option(name: .long, help: ArgumentHelp("Configuration file to check; without it the embedded default is checked.", valueName: "file"))
     var config: String?
 
     func run() throws {
+        let loaded: DaemonConfiguration
         do {
-            let loaded = try ConfigurationLoader.load(file: config)
-            print(Self.summary(loaded))
+            loaded = try ConfigurationLoader.load(file: config)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             let count = error.problems.count
             FileHandle.standardError.write(Data("\(config ?? "configuration"): \(count) problem\(count == 1 ? "" : "s")\n".utf8))
             throw ExitCode(1)
         }
+        let dashboards = DashboardLoader.loadDirectory(loaded.dashboardPath)
+        print(Self.summary(loaded))
+        print(Self.dashboardSummary(dashboards.dashboards, folder: loaded.dashboardPath))
+        guard dashboards.problems.isEmpty else {
+            FileHandle.standardError.write(Data(dashboards.problems.map { "\($0)\n" }.joined().utf8))
+            let count = dashboards.problems.count
+            FileHandle.standardError.write(Data("dashboards: \(count) problem\(count == 1 ? "" : "s")\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    static func dashboardSummary(_ dashboards: [Dashboard], folder: String) -> String {
+        guard !dashboards.isEmpty else { return "  dashboards      none in \(folder)" }
+        return dashboards.map { "  dashboard       \($0.name): \($0.title), \($0.panels.count) panels (\(folder))" }.joined(separator: "\n")
     }
 
     static func summary(_ config: DaemonConfiguration) -> String {
@@ -37,6 +52,7 @@ struct CheckCommand: ParsableCommand {
         }
         let listeners = [("statsd udp", config.listeners.statsdUDP), ("statsd tcp", config.listeners.statsdTCP), ("graphite tcp", config.listeners.graphiteTCP)]
         lines.append("  ingest          " + listeners.map { "\($0.0) \($0.1.map(\.description) ?? "off")" }.joined(separator: ", "))
+        lines.append("  read token      \(config.http.readToken.map { "from the \($0)" } ?? "none: reads are open to whoever reaches the port")")
         lines.append("  push            POST /api/v1/push, \(config.http.writeToken.map { "token from the \($0)" } ?? "no token (loopback only)")")
         for endpoint in config.endpoints {
             lines.append("  endpoint        \(endpoint.name): \(endpoint.kind.rawValue) \(endpoint.url) as \(endpoint.prefix).*")

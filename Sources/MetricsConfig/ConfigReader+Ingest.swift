@@ -78,9 +78,10 @@ extension ConfigReader {
         return policy
     }
 
-    /// The token write endpoints require; read when the daemon starts.
+    /// The tokens write endpoints (and, optionally, read endpoints) require; read when the daemon starts.
     mutating func readWriteToken(_ key: String, _ value: Node, into http: inout HTTPSettings) {
         guard let text = string(value, "http.\(key)") else { return }
-        http.writeToken = key == "write_token_env" ? .environment(text) : .file(text)
+        let source: SecretSource = key.hasSuffix("_env") ? .environment(text) : .file(text)
+        if key.hasPrefix("read_") { http.readToken = source } else { http.writeToken = source }
     }
 }

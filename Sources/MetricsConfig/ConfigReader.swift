@@ -12,7 +12,7 @@ struct ConfigReader {
 
     mutating func readRoot(_ root: Node, into config: inout DaemonConfiguration) {
         let keys = ["data_dir", "step", "http", "storage", "retention", "log", "collectors", "endpoints", "endpoint_dir",
-                    "statsd", "graphite", "listeners", "exec"]
+                    "statsd", "graphite", "listeners", "exec", "dashboards"]
         for (key, value) in entries(root, "", known: keys) {
             switch key {
             case "data_dir": string(value, key).map { config.dataDirectory = $0 }
@@ -28,6 +28,7 @@ struct ConfigReader {
             case "graphite": readGraphite(value, into: &config)
             case "listeners": readListeners(value, into: &config.listeners)
             case "exec": config.programs = readExec(value, baseDirectory: baseDirectory)
+            case "dashboards": string(value, key).map { config.dashboardDirectory = $0 }
             default: break
             }
         }
@@ -40,7 +41,7 @@ struct ConfigReader {
     }
 
     private mutating func readHTTP(_ node: Node, into http: inout HTTPSettings) {
-        for (key, value) in entries(node, "http", known: ["listen", "write_token_env", "write_token_file"]) {
+        for (key, value) in entries(node, "http", known: ["listen", "write_token_env", "write_token_file", "read_token_env", "read_token_file"]) {
             guard key == "listen" else {
                 readWriteToken(key, value, into: &http)
                 continue

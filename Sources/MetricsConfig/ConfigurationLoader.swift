@@ -26,6 +26,7 @@ public enum ConfigurationLoader {
         reader.baseDirectory = baseDirectory
         var configuration = DaemonConfiguration()
         configuration.source = source
+        configuration.baseDirectory = baseDirectory
         if let root = try compose(text, source) { reader.readRoot(root, into: &configuration) }
         if let baseDirectory, reader.problems.isEmpty {
             let added = try dropIns(configuration.endpointDirectory, relativeTo: baseDirectory, reader: &reader)

@@ -20,6 +20,11 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Folder of drop-in endpoint files (`*.yaml`, each with an `endpoints:` list); relative to
     /// the configuration file's folder (the working directory for the embedded default).
     public var endpointDirectory = "collectors"
+    /// Folder of dashboard files (`*.yaml`), as written in the file; see ``dashboardPath``.
+    public var dashboardDirectory = "dashboards"
+    /// The folder relative paths are taken from: the configuration file's (the working
+    /// directory for the embedded default).
+    public var baseDirectory: String?
     /// Collector programs from `exec:` and the drop-in files.
     public var programs: [ExecProgram] = []
     /// StatsD and Graphite listeners and their limits.
@@ -45,6 +50,8 @@ public struct HTTPSettings: Sendable, Equatable {
 
     /// The bearer token the write endpoints (push) require; required beyond loopback.
     public var writeToken: SecretSource?
+    /// The token every read endpoint (dashboards, graphs, series) requires when set.
+    public var readToken: SecretSource?
 
     public var isLoopback: Bool { host == "localhost" || host == "::1" || host.hasPrefix("127.") }
 }
@@ -104,6 +111,14 @@ public struct CollectorEntry: Sendable, Equatable {
 
 public enum LogLevel: String, Sendable, CaseIterable {
     case trace, debug, info, notice, warning, error, critical
+}
+
+extension DaemonConfiguration {
+    /// ``dashboardDirectory`` resolved against ``baseDirectory``, as `endpoint_dir` is.
+    public var dashboardPath: String {
+        guard !dashboardDirectory.hasPrefix("/"), let baseDirectory else { return dashboardDirectory }
+        return baseDirectory + "/" + dashboardDirectory
+    }
 }
 
 extension HTTPSettings {

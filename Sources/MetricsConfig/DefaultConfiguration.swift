@@ -22,6 +22,10 @@ http:
   # The bearer token POST /api/v1/push requires, from an environment variable or a file
   # (write_token_file: /etc/metrics/write-token); never written here. Required beyond loopback.
   # write_token_env: METRICS_TOKEN
+  # Optional: a token every read endpoint (dashboards, graphs, series, metric list; not /healthz)
+  # then requires, as 'Authorization: Bearer TOKEN' or '?token=TOKEN' (for wall screens that
+  # cannot set headers). Same forms: read_token_env or read_token_file.
+  # read_token_file: /etc/metrics/read-token
 
 storage:
   # At most this many metric files; past it new names are refused (counted and logged),
@@ -144,6 +148,10 @@ exec: []
 # own (one file per group). Relative to this file's folder. See collectors/*.yaml.example and
 # collectors/*/*.yaml.example.
 endpoint_dir: collectors
+
+# Dashboard files: every NAME.yaml in this folder is a dashboard at /dashboards/NAME, reloaded
+# when the file changes. Relative to this file's folder. `metrics check` validates them.
+dashboards: dashboards
 
 # StatsD, as etsy's statsd and DogStatsD clients send it, over UDP and TCP (`off` turns one off).
 # Per step: counters give <name>.count and <name>.rate (per second); timers (ms, h, d) give

@@ -1,6 +1,7 @@
 import CollectorCore
 import Curl
 import DashboardServer
+import Dashboards
 import IngestListeners
 import Foundation
 import Logging
@@ -39,12 +40,17 @@ public struct Daemon {
         let writeToken = try config.http.writeToken.map { source in
             do { return try source.resolve() } catch { throw DaemonError("http write token: \(error)") }
         }
+        let readToken = try config.http.readToken.map { source in
+            do { return try source.resolve() } catch { throw DaemonError("http read token: \(error)") }
+        }
+        let dashboards = DashboardStore(directory: config.dashboardPath, logger: logger)
+        let reads = ReadSettings(dataDirectory: backend.dataDirectory, dashboards: dashboards, token: readToken, step: config.step)
         let statsd = StatsDIngest(aggregation: config.statsdAggregation, tagSegments: config.statsdTagSegments, logger: logger)
         let graphite = GraphiteIngest(maxPending: config.listeners.maxPendingPoints, step: config.step, logger: logger)
         let ingest = IngestService(settings: config.listeners, statsd: statsd, graphite: graphite, writer: writer, step: config.step, logger: logger)
         let http = DaemonHTTPServer.make(
             host: config.http.host, port: config.http.port, writer: writer, statsd: statsd, writeToken: writeToken, step: config.step,
-            started: started, logger: logger
+            started: started, logger: logger, reads: reads
         ) { port in
             logger.info("listening on http://\(config.http.host):\(port) (data directory \(backend.dataDirectory), step \(config.step)s, \(collectors.count) collector(s))")
             systemd.ready("listening on \(config.http.host):\(port)")

@@ -45,9 +45,10 @@ struct ReloadService: Service {
         var notes: [String] = []
         if old.dataDirectory != new.dataDirectory { notes.append("data_dir") }
         if old.step != new.step { notes.append("step") }
-        if old.http != new.http { notes.append("http.listen") }
+        if old.http != new.http { notes.append("http (listen, tokens)") }
         if old.collectors != new.collectors { notes.append("collectors") }
         if old.logLevel != new.logLevel { notes.append("log.level") }
+        if old.dashboardPath != new.dashboardPath { notes.append("dashboards") }
         return notes
     }
 }

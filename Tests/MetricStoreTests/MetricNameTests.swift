@@ -57,9 +57,27 @@ import Testing
         ("biz.sign?ps", "biz.sign.ps", false),
         ("host.*", "host.cpu.total", false),
         ("*.load.*", "host.load.1", true),
+        ("*", "host", true),
+        ("a*b*c", "axxbyyc", true),
+        ("a*b*c", "axxb.yyc", false),
+        ("a**c", "ab.b.c", true),
+        ("**.user", "host.cpu.0.user", true),
+        ("host.**.user", "host.user", false),
+        ("*.*", "a.b", true),
+        ("?", "ab", false),
+        ("a?*", "a", false),
     ])
     func matches(_ pattern: String, _ name: String, _ expected: Bool) throws {
         #expect(try MetricPattern(pattern).matches(MetricName(name)) == expected)
+    }
+
+    /// Patterns that made the old backtracking matcher take exponential time answer at once
+    /// (patterns come from HTTP queries); no timing asserted, the test would hang.
+    @Test func pathologicalPatternsAreLinear() throws {
+        let name = try MetricName(String(repeating: "a", count: 120) + "." + String(repeating: "a", count: 120))
+        #expect(!(try MetricPattern(String(repeating: "*a", count: 30) + "*b").matches(name)))
+        #expect(!(try MetricPattern(String(repeating: "**a", count: 30) + "**b").matches(name)))
+        #expect(try MetricPattern(String(repeating: "**a", count: 30)).matches(name))
     }
 
     @Test func refusesCharactersOutsideTheGrammar() {

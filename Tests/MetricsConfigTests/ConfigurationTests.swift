@@ -14,6 +14,9 @@ import Testing
         var parsed = try ConfigurationLoader.load(file: nil)
         #expect(parsed.source == "(embedded default)")
         parsed.source = DaemonConfiguration().source
+        // Relative paths (dashboards) are taken from the working directory for the default.
+        #expect(parsed.baseDirectory == FileManager.default.currentDirectoryPath)
+        parsed.baseDirectory = nil
         #expect(parsed == DaemonConfiguration())
         #expect(parsed.http.isLoopback)
     }
