@@ -15,8 +15,6 @@ struct DeploysCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
-
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("Start of the range (default: 7 days before --until).", valueName: "time"))
     var from: String?
 
@@ -29,8 +27,9 @@ struct DeploysCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("At most this many events, the newest (1 to 10000).", valueName: "count"))
     var limit: Int = 100
 
-    @Option(name: .long, help: "table for people, json for programs.")
-    var format: Format = .table
+    // A plain string, checked in run(), so that a wrong value exits 2 like every usage error.
+    @Option(name: .long, help: ArgumentHelp("'table' for people, 'json' for programs.", valueName: "format"))
+    var format: String = "table"
 
     @OptionGroup var options: ConfigOptions
 
@@ -42,6 +41,7 @@ struct DeploysCommand: ParsableCommand {
             range = try TimeSyntax.range(from: from, until: until, now: Int(Date().timeIntervalSince1970), defaultSpan: 7 * 86_400)
             filters = try TagFilter.tags(parsing: tag).map { entry throws(EventError) in try TagFilter(key: entry.key, value: entry.value) }
             guard (1...EventLimits.maxQueryLimit).contains(limit) else { throw EventError.badLimit(limit) }
+            guard ["table", "json"].contains(format) else { throw ValidationError("--format is 'table' or 'json', not '\(format.prefix(20))'") }
         } catch {
             failure.exit("\(error)", code: 2)
         }
@@ -51,10 +51,10 @@ struct DeploysCommand: ParsableCommand {
         } catch {
             failure.exit("\(error)", code: 1)
         }
-        switch format {
-        case .json: print(EventListing.json(events))
-        case .table where !events.isEmpty: print(EventListing.table(events), terminator: "")
-        case .table: break
+        if format == "json" {
+            print(EventListing.json(events))
+        } else if !events.isEmpty {
+            print(EventListing.table(events), terminator: "")
         }
         if events.isEmpty {
             failure.exit("no events between \(EventTimeText.iso(range.start)) and \(EventTimeText.iso(range.end))" +

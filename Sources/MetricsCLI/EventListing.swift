@@ -4,6 +4,7 @@ import Foundation
 /// `metrics deploys` output: an aligned table for a terminal, or a JSON array.
 enum EventListing {
     static func json(_ events: [Event]) -> String {
+        guard !events.isEmpty else { return "[]" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(events)) ?? Data("[]".utf8), as: UTF8.self)
