@@ -1,5 +1,5 @@
 /// Why an event was refused or the store failed; each message says what to do.
-public enum EventError: Error, Equatable, CustomStringConvertible {
+public enum EventError: Error, Equatable, Sendable, CustomStringConvertible {
     // The event itself.
     case emptyWhat
     case tooLong(field: String, length: Int, max: Int)

@@ -36,15 +36,15 @@ extension EventStore {
             try pool.read { db in
                 let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
                 let tagsByID = try Self.tags(of: rows.map { $0["id"] as Int64 }, in: db)
-                return try rows.map { row in try Self.event(row, tags: tagsByID[row["id"]] ?? [:]) }
+                return try rows.map { row in try event(row, tags: tagsByID[row["id"]] ?? [:]) }
             }
         }
     }
 
-    private static func event(_ row: Row, tags: [String: String]) throws -> Event {
+    private func event(_ row: Row, tags: [String: String]) throws -> Event {
         let sourceText: String = row["source"]
         guard let source = EventSource(rawValue: sourceText) else {
-            throw EventError.unreadable(path: "", reason: "event \(row["id"] as Int64) has the unknown source '\(preview(sourceText))'")
+            throw EventError.unreadable(path: path, reason: "event \(row["id"] as Int64) has the unknown source '\(preview(sourceText))'")
         }
         return Event(id: row["id"], start: row["start"], end: row["end"], what: row["what"], who: row["who"],
                      tags: tags, link: row["link"], source: source, created: row["created"])
