@@ -75,3 +75,21 @@ import Testing
         #expect(throws: error) { try store.events(from: from, until: until, limit: limit) }
     }
 }
+
+/// The flood: 10,000 events in a minute are all stored, and a query stays bounded.
+@Suite struct EventFloodTests {
+    let directory = TemporaryDirectory()
+
+    @Test func tenThousandEventsInAMinuteAreKeptAndQueriesStayBounded() throws {
+        let store = try makeStore(directory)
+        for index in 0..<10_000 {
+            try store.record(deploy("flood \(index)", at: t0 + index * 60 / 10_000, tags: ["service": index % 2 == 0 ? "web" : "api"]))
+        }
+        let minute = (from: t0, until: t0 + 59)
+        #expect(try store.events(from: minute.from, until: minute.until, limit: 10_000).count == 10_000)
+        let newest = try store.events(from: minute.from, until: minute.until)
+        #expect(newest.count == 1_000 && newest.first?.what == "flood 9999")
+        let web = try store.events(from: minute.from, until: minute.until, tags: [TagFilter(parsing: "service=web")], limit: 10_000)
+        #expect(web.count == 5_000 && web.allSatisfy { $0.tags["service"] == "web" })
+    }
+}
