@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries, found through pkg-config. Only RRD imports CRRD; only Curl imports CCurl.
@@ -45,6 +46,12 @@ let package = Package(
         ),
         // `metrics query`: series as a terminal table with sparklines, CSV, or JSON.
         .target(name: "TerminalQuery", dependencies: ["GraphRender", "MetricStore", "RRD"], swiftSettings: strict),
+        // Deploys and other timeline events in SQLite (events.sqlite in the data directory).
+        .target(
+            name: "EventStore",
+            dependencies: ["GraphRender", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .target(
             name: "MetricsConfig",
             dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", .product(name: "Yams", package: "Yams")],
@@ -103,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "MetricsCLI",
             dependencies: [
-                "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax", "Dashboards",
+                "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax", "Dashboards", "EventStore",
                 "TerminalQuery", "RRD",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -181,6 +188,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "GraphRender", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndpointTests",

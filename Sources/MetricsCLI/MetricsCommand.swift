@@ -10,7 +10,8 @@ struct MetricsCommand: AsyncParsableCommand {
             and serves the API on loopback. The other commands work on the data directory directly.
             """,
         version: "0.1.0",
-        subcommands: [ServeCommand.self, CheckCommand.self, ListCommand.self, QueryCommand.self, GraphCommand.self, CollectorsCommand.self, PushCommand.self]
+        subcommands: [ServeCommand.self, CheckCommand.self, ListCommand.self, QueryCommand.self, GraphCommand.self, CollectorsCommand.self, PushCommand.self,
+                      DeployCommand.self, DeploysCommand.self]
     )
 }
 

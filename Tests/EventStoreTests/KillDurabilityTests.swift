@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+import TestSupport
+import Testing
+@testable import EventStore
+
+/// `metrics deploy` is killed with SIGKILL at random moments of its life (start-up, opening and
+/// migrating the file, the commit, printing), many times over one file: every event it
+/// acknowledged (printed) must be there afterwards, with its text, and the file must stay sound.
+@Suite struct KillDurabilityTests {
+    let directory = TemporaryDirectory()
+
+    @Test func everyAcknowledgedEventSurvivesKillDashNine() throws {
+        // How long one whole deploy takes on this machine now, so that the kills spread over
+        // its life (and some finish) whatever the load.
+        let started = Date()
+        let first = try MetricsBinary.run(["deploy", "round 0", "--data-dir", directory.path])
+        let lifetime = max(Date().timeIntervalSince(started), 0.01)
+        var acknowledged: [(id: Int64, what: String)] = MetricsBinary.acknowledgedIDs(printed: first.out).map { ($0, "round 0") }
+        var killed = 0
+        for round in 1...40 {
+            let what = "round \(round)"
+            let result = try MetricsBinary.runKilled(["deploy", what, "--data-dir", directory.path],
+                                                     killAfter: Double.random(in: 0...(1.5 * lifetime)))
+            if result.killed { killed += 1 }
+            for id in MetricsBinary.acknowledgedIDs(printed: result.out) { acknowledged.append((id, what)) }
+        }
+        #expect(killed >= 5, "too few deploys were killed to test anything")
+        #expect(acknowledged.count >= 5, "too few deploys were acknowledged to test anything")
+
+        let store = try makeStore(directory)
+        for (id, what) in acknowledged {
+            #expect(try store.event(id: id)?.what == what, "acknowledged event \(id) (\(what)) is missing")
+        }
+        let integrity = try store.pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        #expect(integrity == ["ok"])
+        #expect(try store.record(deploy("after the kills", at: t0)).id > acknowledged.map(\.id).max() ?? 0)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The built `metrics` executable (`swift build --build-tests` builds it; METRICS_BINARY overrides).
+enum MetricsBinary {
+    static var path: String {
+        if let path = ProcessInfo.processInfo.environment["METRICS_BINARY"] { return path }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/metrics").path
+    }
+
+    /// Runs `metrics ARGUMENTS` to completion; returns its status, stdout and stderr.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // stderr is small; stdout is read to the end first so that a long listing cannot block.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A shell loop running `metrics deploy "LABEL N" --data-dir DIRECTORY` for N = 1...count;
+    /// each acknowledged deploy's line goes to `output`, errors to `output.err`.
+    static func deployLoop(label: String, directory: String, output: String, count: Int) throws -> Process {
+        for file in [output, output + ".err"] { _ = FileManager.default.createFile(atPath: file, contents: nil) }
+        let script = #"i=0; while [ $i -lt \#(count) ]; do i=$((i+1)); "$0" deploy "$1 $i" --data-dir "$2" || exit 1; done"#
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", script, path, label, directory]
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: output + ".err"))
+        try process.run()
+        return process
+    }
+
+    /// Starts `metrics ARGUMENTS` and sends it SIGKILL `killAfter` seconds later (it may have
+    /// finished by then). Returns whether it was killed and what it printed before it died.
+    static func runKilled(_ arguments: [String], killAfter: Double) throws -> (killed: Bool, out: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: killAfter)
+        kill(process.processIdentifier, SIGKILL)  // still ours: not reaped before waitUntilExit
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationReason == .uncaughtSignal, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Event ids from `recorded event ID at TIME` lines, in order.
+    static func acknowledgedIDs(inFile output: String) -> [Int64] {
+        acknowledgedIDs(printed: (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+    }
+
+    static func acknowledgedIDs(printed text: String) -> [Int64] {
+        text.split(separator: "\n").compactMap { line in
+            let words = line.split(separator: " ")
+            return words.count == 5 && words[0] == "recorded" ? Int64(words[2]) : nil
+        }
+    }
+}
