@@ -58,10 +58,12 @@ struct SeriesPlan {
     /// last number would run off the image instead of moving to the next line.
     private func legendNumbers(_ name: String) -> [String] {
         let unit = GraphText.format(spec.unit ?? "")
+        // A percentage keeps its scale: "0.86 %", not "860m%".
+        let number = spec.unit == "%" ? "%7.2lf " : "%7.2lf%s"
         return ["VDEF:\(name)last=\(name),LAST", "VDEF:\(name)avg=\(name),AVERAGE", "VDEF:\(name)max=\(name),MAXIMUM",
-                "GPRINT:\(name)last: last %7.2lf%s\(unit)",
-                "GPRINT:\(name)avg: avg %7.2lf%s\(unit)",
-                "GPRINT:\(name)max: max %7.2lf%s\(unit)",
+                "GPRINT:\(name)last: last \(number)\(unit)",
+                "GPRINT:\(name)avg: avg \(number)\(unit)",
+                "GPRINT:\(name)max: max \(number)\(unit)",
                 "COMMENT:\\l"]
     }
 

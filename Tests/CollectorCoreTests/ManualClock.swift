@@ -69,7 +69,7 @@ final class ManualClock: SchedulerClock {
 
     /// Waits (in real time) until `count` tasks sleep on this clock and stay asleep for 30 ms,
     /// so that a momentary count while tasks wake and re-arm is not taken for the settled state.
-    func waitForSleepers(_ count: Int, timeout: Double = 5) async throws {
+    func waitForSleepers(_ count: Int, timeout: Double = 30) async throws {
         let deadline = Date().addingTimeInterval(timeout)
         var stableSince: Date?
         while true {
