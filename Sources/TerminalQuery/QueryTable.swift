@@ -98,7 +98,10 @@ public struct QueryTable: Sendable {
 
 /// `15 min`, `1 h`, `2 d`: spans for headers.
 enum DurationWords {
+    /// Spans of two minutes or more are shown in whole minutes: the range read is the asked one
+    /// widened to whole steps, and "15 min" reads better than "15.0 min" for 902 s.
     static func text(_ seconds: Int) -> String {
+        let seconds = seconds >= 120 ? seconds / 60 * 60 : seconds
         switch seconds {
         case ..<120: return "\(seconds) s"
         case ..<7_200 where seconds % 60 == 0: return "\(seconds / 60) min"

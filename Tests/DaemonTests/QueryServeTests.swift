@@ -8,18 +8,18 @@ import TestSupport
     let directory = TemporaryDirectory()
 
     /// A daemon at a 1 s step with host collectors only, run until its CPU series have points.
-    func startDaemon() async throws -> DaemonProcess {
+    func startDaemon() async throws -> (DaemonProcess, Int) {
         let config = directory.path + "/metrics.yaml"
         let retention = "retention:\n  - name: fast\n    pattern: \"**\"\n    tiers: [1s:1h, 1m:1d]\n"
         FileManager.default.createFile(atPath: config, contents: Data(("step: 1s\nhttp:\n  listen: 127.0.0.1:0\n" + retention + listenersOff).utf8))
         let daemon = try DaemonProcess(["serve", "--config", config, "--data-dir", "data"], directory: directory.path)
-        _ = try await daemon.waitForPort()
+        let port = try await daemon.waitForPort()
         try await Task.sleep(for: .seconds(4))
-        return daemon
+        return (daemon, port)
     }
 
     @Test func tableJSONAndCSVFromTheLiveDataDirectory() async throws {
-        let daemon = try await startDaemon()
+        let (daemon, port) = try await startDaemon()
         defer { daemon.signal(SIGTERM) }
         let table = try await runMetrics(["query", "host.cpu.total.*", "--from", "-1m", "--data-dir", "data"], in: directory.path)
         #expect(table.status == 0, "\(table.err)")
@@ -38,10 +38,19 @@ import TestSupport
         let csv = try await runMetrics(["query", "host.load.*", "--from", "-30s", "--format", "csv", "--data-dir", "data"], in: directory.path)
         #expect(csv.out.hasPrefix("time,host.load.1,host.load.15,host.load.5\n"))
         #expect(csv.out.split(separator: "\n").count >= 30)
+
+        // The same through the daemon's HTTP API.
+        let remote = try await runMetrics(["query", "host.cpu.total.*", "--from", "-1m", "--format", "json", "--server", "http://127.0.0.1:\(port)"], in: directory.path)
+        #expect(remote.status == 0, "\(remote.err)")
+        let remoteSeries = (try JSONSerialization.jsonObject(with: Data(remote.out.utf8)) as? [String: Any])?["series"] as? [[String: Any]]
+        #expect(remoteSeries?.compactMap { $0["name"] as? String } == series.compactMap { $0["name"] as? String })
+        let remoteMiss = try await runMetrics(["query", "nothing.*", "--server", "http://127.0.0.1:\(port)"], in: directory.path)
+        #expect(remoteMiss.status == 1)
+        #expect(remoteMiss.err.contains("no stored metric matches"))
     }
 
     @Test func exitCodesAndWhatToTypeInstead() async throws {
-        let daemon = try await startDaemon()
+        let (daemon, _) = try await startDaemon()
         defer { daemon.signal(SIGTERM) }
         let noMatch = try await runMetrics(["query", "host.cpu.totl.user", "--data-dir", "data"], in: directory.path)
         #expect(noMatch.status == 1)
@@ -64,7 +73,7 @@ import TestSupport
 
     /// In a 72-column tmux pane: lines fit, colours are on, and `--watch 1` redraws in place.
     @Test func aTerminalGetsItsWidthColourAndWatch() async throws {
-        let daemon = try await startDaemon()
+        let (daemon, _) = try await startDaemon()
         defer { daemon.signal(SIGTERM) }
         let session = "metrics-query-\(getpid())"
         let command = "cd \(directory.path) && env -u NO_COLOR TERM=tmux-256color \(DaemonProcess.binary) query 'host.cpu.total.*' --from -1m --watch 1 --data-dir data"
