@@ -1,4 +1,5 @@
 import ArgumentParser
+import EventStore
 import Foundation
 import GraphRender
 import RRD
@@ -78,7 +79,7 @@ struct QueryCommand: AsyncParsableCommand {
             let directory: String
             do { directory = try options.resolveDataDirectory() } catch { fail("\(error)", code: 1) }
             do {
-                switch try await request.run(dataDirectory: directory) {
+                switch try await request.run(dataDirectory: directory, events: localEvents(directory, request)) {
                 case .result(let found): result = found
                 case .noMatch(let suggestions):
                     let hint = suggestions.isEmpty ? "; 'metrics list' shows what is stored" : "; did you mean \(suggestions.joined(separator: ", "))?"
@@ -92,6 +93,18 @@ struct QueryCommand: AsyncParsableCommand {
             fail(result.failures.map { "\($0.key): \($0.value)" }.sorted().joined(separator: "\n") + "\nnothing could be read", code: 1)
         }
         return render(result)
+    }
+
+    /// Deploys and other events in the range, from the data directory's event store when there is
+    /// one; a store that cannot be read costs the marks, not the answer.
+    private func localEvents(_ directory: String, _ request: LocalQuery) -> [TimelineEvent] {
+        guard FileManager.default.fileExists(atPath: directory + "/" + EventStore.fileName) else { return [] }
+        do {
+            return try EventStore(dataDirectory: directory).events(from: request.start, until: request.end, limit: 1_000).map(TimelineEvent.init)
+        } catch {
+            warn("events not shown: \(error)")
+            return []
+        }
     }
 
     private func render(_ result: QueryResult) -> String {

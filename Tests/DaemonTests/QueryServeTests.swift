@@ -39,6 +39,13 @@ import TestSupport
         #expect(csv.out.hasPrefix("time,host.load.1,host.load.15,host.load.5\n"))
         #expect(csv.out.split(separator: "\n").count >= 30)
 
+        // A deploy recorded a moment ago is marked under the sparklines and listed below.
+        let deploy = try await runMetrics(["deploy", "web v9.9.9", "--start", "-2s", "--data-dir", "data"], in: directory.path)
+        #expect(deploy.status == 0, "\(deploy.err)")
+        let marked = try await runMetrics(["query", "host.load.*", "--from", "-1m", "--data-dir", "data"], in: directory.path)
+        #expect(marked.out.contains("▲"))
+        #expect(marked.out.contains("deploy  web v9.9.9"), "\(marked.out)")
+
         // The same through the daemon's HTTP API.
         let remote = try await runMetrics(["query", "host.cpu.total.*", "--from", "-1m", "--format", "json", "--server", "http://127.0.0.1:\(port)"], in: directory.path)
         #expect(remote.status == 0, "\(remote.err)")
