@@ -10,17 +10,22 @@ import Testing
 @Suite struct KillDurabilityTests {
     let directory = TemporaryDirectory()
 
-    @Test func everyAcknowledgedEventSurvivesKillDashNine() throws {
+    @Test func everyAcknowledgedEventSurvivesKillDashNine() async throws {
         // How long one whole deploy takes on this machine now, so that the kills spread over
         // its life (and some finish) whatever the load.
-        let started = Date()
-        let first = try MetricsBinary.run(["deploy", "round 0", "--data-dir", directory.path])
-        let lifetime = max(Date().timeIntervalSince(started), 0.01)
-        var acknowledged: [(id: Int64, what: String)] = MetricsBinary.acknowledgedIDs(printed: first.out).map { ($0, "round 0") }
+        // The fastest of three runs: the first, cold one can take many times longer.
+        var lifetime = Double.infinity
+        var acknowledged: [(id: Int64, what: String)] = []
+        for warmUp in 0..<3 {
+            let started = Date()
+            let run = try await MetricsBinary.run(["deploy", "warm-up \(warmUp)", "--data-dir", directory.path])
+            lifetime = max(min(lifetime, Date().timeIntervalSince(started)), 0.01)
+            acknowledged += MetricsBinary.acknowledgedIDs(printed: run.out).map { ($0, "warm-up \(warmUp)") }
+        }
         var killed = 0
         for round in 1...40 {
             let what = "round \(round)"
-            let result = try MetricsBinary.runKilled(["deploy", what, "--data-dir", directory.path],
+            let result = try await MetricsBinary.runKilled(["deploy", what, "--data-dir", directory.path],
                                                      killAfter: Double.random(in: 0...(1.5 * lifetime)))
             if result.killed { killed += 1 }
             for id in MetricsBinary.acknowledgedIDs(printed: result.out) { acknowledged.append((id, what)) }
@@ -32,7 +37,7 @@ import Testing
         for (id, what) in acknowledged {
             #expect(try store.event(id: id)?.what == what, "acknowledged event \(id) (\(what)) is missing")
         }
-        let integrity = try store.pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        let integrity = try await store.pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
         #expect(integrity == ["ok"])
         #expect(try store.record(deploy("after the kills", at: t0)).id > acknowledged.map(\.id).max() ?? 0)
     }

@@ -9,7 +9,19 @@ enum MetricsBinary {
     }
 
     /// Runs `metrics ARGUMENTS` to completion; returns its status, stdout and stderr.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, out: String, err: String) {
+        try await onOwnThread { try runBlocking(arguments, environment: environment) }
+    }
+
+    /// Runs `body` on a thread of its own: waiting for a process must not hold one of the few
+    /// threads of the cooperative pool that every other test shares.
+    static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    static func runBlocking(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -41,7 +53,11 @@ enum MetricsBinary {
 
     /// Starts `metrics ARGUMENTS` and sends it SIGKILL `killAfter` seconds later (it may have
     /// finished by then). Returns whether it was killed and what it printed before it died.
-    static func runKilled(_ arguments: [String], killAfter: Double) throws -> (killed: Bool, out: String) {
+    static func runKilled(_ arguments: [String], killAfter: Double) async throws -> (killed: Bool, out: String) {
+        try await onOwnThread { try runKilledBlocking(arguments, killAfter: killAfter) }
+    }
+
+    static func runKilledBlocking(_ arguments: [String], killAfter: Double) throws -> (killed: Bool, out: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
