@@ -79,12 +79,6 @@ extension SeriesData {
     /// caches and tests). `/` stays escaped (`<\/script>`), so the JSON can sit inside an HTML
     /// page. Values are finite or null, so encoding cannot fail on NaN.
     public func json() throws(GraphError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        do {
-            return Array(try encoder.encode(self))
-        } catch {
-            throw .encodingFailed("\(error)")
-        }
+        encodedJSON()
     }
 }

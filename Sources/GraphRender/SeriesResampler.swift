@@ -21,30 +21,53 @@ struct SeriesResampler {
 
     var count: Int { (end - start) / step }
 
-    /// One point per step in `(start, end]`; rows outside are ignored.
+    /// One point per step in `(start, end]`; rows outside are ignored. Running aggregates per
+    /// point, not an array of rows each: a day of 10 s rows is 8,640 points per series.
     func points(_ rows: FetchResult, _ cf: Consolidation) -> [SeriesData.Point] {
-        var buckets = [[Double?]](repeating: [], count: count)
+        var buckets = [Bucket](repeating: Bucket(), count: count)
         for (index, value) in rows.values.enumerated() {
             let time = rows.time(ofRow: index)
             let bucket = (time - start + step - 1) / step - 1
-            guard buckets.indices.contains(bucket) else { continue }
-            buckets[bucket].append(value.flatMap { $0.isFinite ? $0 : nil })
+            guard bucket >= 0, bucket < buckets.count else { continue }
+            buckets[bucket].add(value.flatMap { $0.isFinite ? $0 : nil })
         }
         let rowsPerPoint = rows.step > 0 ? max(1, step / rows.step) : 1
-        return buckets.enumerated().map { index, values in
-            SeriesData.Point(time: start + (index + 1) * step, value: Self.consolidate(values, cf, expected: rowsPerPoint))
+        var points: [SeriesData.Point] = []
+        points.reserveCapacity(buckets.count)
+        for index in buckets.indices {
+            points.append(SeriesData.Point(time: start + (index + 1) * step, value: buckets[index].value(cf, expected: rowsPerPoint)))
         }
+        return points
     }
 
-    /// Rows missing from a bucket (outside the fetched range) count as unknown.
-    static func consolidate(_ values: [Double?], _ cf: Consolidation, expected: Int) -> Double? {
-        let known = values.compactMap { $0 }
-        guard !known.isEmpty, known.count * 2 >= max(expected, values.count) else { return nil }
-        switch cf {
-        case .average: return known.reduce(0, +) / Double(known.count)
-        case .min: return known.min()
-        case .max: return known.max()
-        case .last: return known.last
+    /// The rows of one point: counts, sum, extremes and the last known value.
+    struct Bucket {
+        var rows = 0
+        var known = 0
+        var sum = 0.0
+        var min = Double.infinity
+        var max = -Double.infinity
+        var last: Double?
+
+        mutating func add(_ value: Double?) {
+            rows += 1
+            guard let value else { return }
+            known += 1
+            sum += value
+            min = Swift.min(min, value)
+            max = Swift.max(max, value)
+            last = value
+        }
+
+        /// Rows missing from a point (outside the fetched range) count as unknown (xff 0.5).
+        func value(_ cf: Consolidation, expected: Int) -> Double? {
+            guard known > 0, known * 2 >= Swift.max(expected, rows) else { return nil }
+            switch cf {
+            case .average: return sum / Double(known)
+            case .min: return min
+            case .max: return max
+            case .last: return last
+            }
         }
     }
 

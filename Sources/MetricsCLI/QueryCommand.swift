@@ -109,7 +109,7 @@ struct QueryCommand: AsyncParsableCommand {
 
     private func render(_ result: QueryResult) -> String {
         switch format {
-        case "json": return ((try? result.data.json()).map { String(decoding: $0, as: UTF8.self) } ?? "{}") + "\n"
+        case "json": return String(decoding: (try? result.data.json()) ?? Array("{}".utf8), as: UTF8.self) + "\n"
         case "csv": return QueryCSV.render(result.data)
         default:
             let terminal = isatty(STDOUT_FILENO) == 1
