@@ -52,7 +52,7 @@ struct QueryCommand: AsyncParsableCommand {
         repeat {
             let output = await answer(request)
             // In watch mode, home and clear first, in the same write: the table redraws in place.
-            FileHandle.standardOutput.write(Data(((watch != nil ? "\u{1B}[H\u{1B}[J" : "") + output).utf8))
+            FileHandle.standardOutput.write(Data((watch != nil ? Array("\u{1B}[H\u{1B}[J".utf8) : []) + output))
             guard let watch else { return }
             try await Task.sleep(for: .seconds(watch > 0 ? watch : 10))
         } while true
@@ -71,7 +71,7 @@ struct QueryCommand: AsyncParsableCommand {
     }
 
     /// The text to print, or an exit with the reason.
-    private func answer(_ request: LocalQuery) async -> String {
+    private func answer(_ request: LocalQuery) async -> [UInt8] {
         let result: QueryResult
         if let server {
             do { result = try await RemoteQuery(server: server, query: request).run() } catch { fail("\(error)", code: 1) }
@@ -107,15 +107,16 @@ struct QueryCommand: AsyncParsableCommand {
         }
     }
 
-    private func render(_ result: QueryResult) -> String {
+    /// Bytes, not a String: the JSON of 100 metrics over a day is 20 MB.
+    private func render(_ result: QueryResult) -> [UInt8] {
         switch format {
-        case "json": return String(decoding: (try? result.data.json()) ?? Array("{}".utf8), as: UTF8.self) + "\n"
-        case "csv": return QueryCSV.render(result.data)
+        case "json": return ((try? result.data.json()) ?? Array("{}".utf8)) + [UInt8(ascii: "\n")]
+        case "csv": return Array(QueryCSV.render(result.data).utf8)
         default:
             let terminal = isatty(STDOUT_FILENO) == 1
             let table = QueryTable(width: TerminalWidth.columns(), style: .detect(isTerminal: terminal, environment: ProcessInfo.processInfo.environment))
             for (name, why) in result.failures where format != "table" { warn("\(name): not read: \(why)") }
-            return table.render(result)
+            return Array(table.render(result).utf8)
         }
     }
 
