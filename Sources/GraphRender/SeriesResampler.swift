@@ -24,8 +24,12 @@ struct SeriesResampler {
     /// One point per step in `(start, end]`; rows outside are ignored. Running aggregates per
     /// point, not an array of rows each: a day of 10 s rows is 8,640 points per series.
     func points(_ rows: FetchResult, _ cf: Consolidation) -> [SeriesData.Point] {
+        let values = rows.values
+        if rows.step == step, rows.start == start, values.count == count {  // one row per point
+            return values.indices.map { SeriesData.Point(time: start + ($0 + 1) * step, value: values[$0].flatMap { $0.isFinite ? $0 : nil }) }
+        }
         var buckets = [Bucket](repeating: Bucket(), count: count)
-        for (index, value) in rows.values.enumerated() {
+        for (index, value) in values.enumerated() {
             let time = rows.time(ofRow: index)
             let bucket = (time - start + step - 1) / step - 1
             guard bucket >= 0, bucket < buckets.count else { continue }

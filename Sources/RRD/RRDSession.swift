@@ -44,15 +44,9 @@ public struct RRDSession: ~Copyable {
         }
         let sourceNames = (0..<Int(sourceCount)).map { String(cString: names![$0]!) }
         let rowCount = step == 0 ? 0 : Int((until - from) / time_t(step))
-        var rows: [[Double?]] = []
-        rows.reserveCapacity(rowCount)
-        for row in 0..<rowCount {
-            rows.append((0..<Int(sourceCount)).map { column in
-                let value = data![row * Int(sourceCount) + column]
-                return value.isNaN ? nil : value
-            })
-        }
-        return FetchResult(start: Int(from), end: Int(until), step: Int(step), sourceNames: sourceNames, rows: rows)
+        let cells = UnsafeBufferPointer(start: data, count: rowCount * Int(sourceCount))
+        let flat = cells.map { $0.isNaN ? nil : $0 }
+        return FetchResult(start: Int(from), end: Int(until), step: Int(step), sourceNames: sourceNames, flat: flat)
     }
 
     /// Time of the file's last update.

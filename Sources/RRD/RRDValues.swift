@@ -29,14 +29,31 @@ public struct FetchResult: Sendable, Equatable {
     public var end: Int
     public var step: Int
     public var sourceNames: [String]
+    /// The values row by row, one per source in each row: one array, not one per row (a day of
+    /// 10 s rows is 8,640 of them).
+    public var flat: [Double?]
+
+    public init(start: Int, end: Int, step: Int, sourceNames: [String], flat: [Double?]) {
+        (self.start, self.end, self.step, self.sourceNames, self.flat) = (start, end, step, sourceNames, flat)
+    }
+
+    public init(start: Int, end: Int, step: Int, sourceNames: [String], rows: [[Double?]]) {
+        self.init(start: start, end: end, step: step, sourceNames: sourceNames, flat: rows.flatMap { $0 })
+    }
+
     /// One row per step starting at `start + step`; each row has one value per source.
-    public var rows: [[Double?]]
+    public var rows: [[Double?]] {
+        let width = max(sourceNames.count, 1)
+        return stride(from: 0, to: flat.count, by: width).map { Array(flat[$0..<min($0 + width, flat.count)]) }
+    }
 
     /// Timestamp of row `index` (librrd labels a row by its end).
     public func time(ofRow index: Int) -> Int { start + (index + 1) * step }
 
     /// The first source's values, for single-source files.
-    public var values: [Double?] { rows.map { $0.first ?? nil } }
+    public var values: [Double?] {
+        sourceNames.count <= 1 ? flat : stride(from: 0, to: flat.count, by: sourceNames.count).map { flat[$0] }
+    }
 }
 
 /// What `rrd_lastupdate` reports: the last update time and the last raw value per source.
