@@ -47,8 +47,9 @@ public struct DogStatsDEvent: Sendable, Equatable {
               let rawText = String(validating: bytes[textStart..<(textStart + textLength)], as: UTF8.self)
         else { return .failure(.badEvent) }
         var event = DogStatsDEvent(title: title, text: rawText.replacing("\\n", with: "\n"), tags: [])
-        let rest = bytes[min(bytes.count, textStart + textLength + 1)...]
-        guard textStart + textLength == bytes.count || !rest.isEmpty else { return .failure(.badEvent) }
+        guard textStart + textLength < bytes.count else { return .success(event) }
+        let rest = bytes[(textStart + textLength + 1)...]
+        guard !rest.isEmpty else { return .failure(.badEvent) }  // a trailing `|`
         for section in rest.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: false) {
             guard let text = String(validating: section, as: UTF8.self), !text.isEmpty else { return .failure(.badEvent) }
             if let reason = event.apply(section: text) { return .failure(reason) }

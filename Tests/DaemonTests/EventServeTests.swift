@@ -133,7 +133,7 @@ import Glibc
     @Test func dogStatsDEventsOverUDP() async throws {
         let (daemon, port, udp) = try await start()
         let good = ["_e{6,8}:deploy|web v1.2|d:\(Int(Date().timeIntervalSince1970) - 5)|h:web-1|p:low|t:success|#service:web,canary",
-                    "_e{5,6}:a|b|c|x\\ny|z|k:agg|s:jenkins|c:container-1"]
+                    "_e{5,6}:a|b|c|x\\ny|z|k:agg|s:jenkins|c:container-1", "_e{5,4}:plain|ops!"]
         let malformed = [
             "_e{7,8}:deploy|web v1.2",          // title length does not match
             "_e{6,9}:deploy|web v1.2",          // text runs past the line
@@ -146,10 +146,11 @@ import Glibc
             "_e{6,8}:deploy|web v1.2|d:soon",   // timestamp not a number
             "_e{6,8}:deploy|web v1.2|d:99999999999", // beyond what the store accepts
             "_e{6,8}:deploy|web v1.2|#,",       // empty tag
+            "_e{6,8}:deploy|web v1.2|",         // trailing '|'
         ]
         for line in good + malformed { sendUDP(line, port: udp) }
         var found: [[String: Any]] = []
-        for _ in 0..<100 where found.count < 2 {
+        for _ in 0..<100 where found.count < 3 {
             try await Task.sleep(for: .milliseconds(100))
             found = try await events(port).filter { $0["source"] as? String == "dogstatsd" }
         }
@@ -159,8 +160,9 @@ import Glibc
                                                         "alert_type": "success", "kind": "deploy"])
         let piped = try #require(byWhat["a|b|c: x y|z"], "\(found)")
         #expect(piped["tags"] as? [String: String] == ["aggregation_key": "agg", "source_type": "jenkins", "kind": "deploy"])
+        #expect(byWhat["plain: ops!"] != nil && byWhat.count == 3, "\(byWhat.keys)")
         let exposition = String(decoding: try await request(port, "/metrics").body, as: UTF8.self)
-        #expect(exposition.contains(#"metrics_statsd_bad_lines_total{reason="bad_event"} 9"#), "\(exposition)")
+        #expect(exposition.contains(#"metrics_statsd_bad_lines_total{reason="bad_event"} 10"#), "\(exposition)")
         #expect(exposition.contains(#"metrics_statsd_bad_lines_total{reason="bad_tags"} 1"#))
         #expect(exposition.contains(#"metrics_statsd_bad_lines_total{reason="bad_timestamp"} 1"#))
         daemon.signal(SIGTERM)
