@@ -203,6 +203,30 @@ import Glibc
         #expect(try await daemon.waitForExit() == 0)
     }
 
+    @Test func deployAndDeploysThroughTheServer() async throws {
+        let (daemon, port, _) = try await start()
+        let server = "http://127.0.0.1:\(port)"
+        FileManager.default.createFile(atPath: directory.file("token"), contents: Data("\(Self.token)\n".utf8))
+        let refused = try await runMetrics(["deploy", "web v9", "--server", server], in: directory.path)
+        #expect(refused.status == 1 && refused.err.contains("401"), "\(refused)")
+        let recorded = try await runMetrics(["deploy", "web v9", "--tag", "service=web", "--start", "-5m", "--who", "ci",
+                                             "--server", server, "--token-file", directory.file("token")], in: directory.path)
+        #expect(recorded.status == 0, "\(recorded)")
+        #expect(recorded.out.contains("recorded event"))
+        let stored = try #require(try await events(port, "&tag=service=web").first)
+        #expect(stored["what"] as? String == "web v9" && stored["who"] as? String == "ci" && stored["source"] as? String == "api")
+        let listed = try await runMetrics(["deploys", "--server", server, "--tag", "service=web", "--format", "json",
+                                           "--token-file", directory.file("token")], in: directory.path)
+        #expect(listed.status == 0, "\(listed)")
+        #expect(listed.out.contains("web v9"))
+        let none = try await runMetrics(["deploys", "--server", server, "--tag", "service=db"], in: directory.path)
+        #expect(none.status == 1)
+        let unreachable = try await runMetrics(["deploy", "x", "--server", "http://127.0.0.1:1"], in: directory.path)
+        #expect(unreachable.status == 1 && unreachable.err.contains("cannot reach"), "\(unreachable)")
+        daemon.signal(SIGTERM)
+        #expect(try await daemon.waitForExit() == 0)
+    }
+
     func sendUDP(_ text: String, port: Int) {
         let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         defer { close(fd) }
