@@ -227,6 +227,42 @@ import Glibc
         #expect(try await daemon.waitForExit() == 0)
     }
 
+    /// A corrupt events database costs the events, not the daemon: it says why at start, the
+    /// event endpoints answer 503 with the reason, graphs render without events.
+    @Test func aCorruptEventsDatabaseLeavesTheDaemonRunning() async throws {
+        try FileManager.default.createDirectory(atPath: directory.path + "/data", withIntermediateDirectories: true)
+        let garbage = Data((0..<8_192).map { UInt8(truncatingIfNeeded: $0 &* 37) })
+        FileManager.default.createFile(atPath: directory.path + "/data/events.sqlite", contents: garbage)
+        let (daemon, port, _) = try await start()
+        try await daemon.waitFor("events are unavailable")
+        let refused = try await request(port, "/api/v1/events", post: #"{"what": "web v1"}"#)
+        #expect(refused.status == 503)
+        #expect((try object(refused)["error"] as? String)?.contains("move it aside") == true)
+        #expect(try await request(port, "/api/v1/events").status == 503)
+        try await Task.sleep(for: .seconds(2))
+        #expect(try await request(port, "/dashboards/web/panels/uptime.png?from=-5m", token: nil).status == 200)
+        daemon.signal(SIGTERM)
+        #expect(try await daemon.waitForExit() == 0)
+        #expect(FileManager.default.contents(atPath: directory.path + "/data/events.sqlite") == garbage, "left for the operator")
+    }
+
+    /// curl as deploy scripts call it: `-d` sends the JSON as a form body; graphite-web reads it anyway.
+    @Test func graphiteEventFromCurl() async throws {
+        let (daemon, port, _) = try await start()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-sS", "-f", "-X", "POST", "http://127.0.0.1:\(port)/events/", "-H", "Authorization: Bearer \(Self.token)",
+                             "-d", #"{"what": "Deploy web", "tags": "deploy web production", "data": "v1.4.2 by jenkins"}"#]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let stored = try #require(try await events(port, "&tag=production=true").first)
+        #expect(stored["what"] as? String == "Deploy web: v1.4.2 by jenkins")
+        daemon.signal(SIGTERM)
+        #expect(try await daemon.waitForExit() == 0)
+    }
+
     func sendUDP(_ text: String, port: Int) {
         let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
         defer { close(fd) }
