@@ -9,6 +9,7 @@ import Logging
 import MetricStore
 import MetricsConfig
 import ServiceLifecycle
+import Synchronization
 
 /// `metrics serve`: every service of the daemon in one service group.
 ///
@@ -80,8 +81,13 @@ public struct Daemon {
     static func openEvents(dataDirectory: String, logger: Logger) -> (EventStoreQueue?, String) {
         do {
             let store = try EventStore(dataDirectory: dataDirectory)
+            // A locked database under a flood fails every queued event: one warning a minute.
+            let limit = LogLimit()
             let queue = EventStoreQueue(store: store, maxQueued: 1_000) { error in
-                logger.warning("events: a DogStatsD event was not stored: \(error)")
+                let now = Int(Date().timeIntervalSince1970)
+                guard let suppressed = limit.state.withLock({ $0.shouldLog(now: now) }) else { return }
+                let more = suppressed > 0 ? " (\(suppressed) more in the last minute)" : ""
+                logger.warning("events: a DogStatsD event was not stored: \(error)\(more)")
             }
             return (queue, "")
         } catch {
@@ -95,4 +101,9 @@ public struct Daemon {
 public struct DaemonError: Error, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
+}
+
+/// A `RateLimitedLog` that escaping closures can share.
+private final class LogLimit: Sendable {
+    let state = Mutex(RateLimitedLog(interval: 60))
 }

@@ -181,7 +181,7 @@ import Glibc
         let dbBefore = try await request(port, "/dashboards/web/panels/db.png?\(range)", token: nil).body
         let adHocBefore = try await request(port, "/render?metric=metrics.self.uptime&\(range)", token: nil).body
 
-        let body = #"{"what": "web v1.2.3 <b>%s</b>: done", "tags": {"service": "web"}, "start": \#(now - 120)}"#
+        let body = #"{"what": "web v1.2.3 <b>%s %n</b>: done \\ HRULE:1#FF0000:x", "tags": {"service": "web"}, "start": \#(now - 120)}"#
         #expect(try await request(port, "/api/v1/events", post: body).status == 201)
         let after = try await request(port, "/dashboards/web/panels/uptime.png?\(range)", token: nil)
         #expect(after.status == 200)
@@ -193,7 +193,7 @@ import Glibc
 
         let series = try object(try await request(port, "/api/v1/dashboards/web/panels/uptime/series?\(range)", token: nil))
         let listed = try #require(series["events"] as? [[String: Any]])
-        #expect(listed.map { $0["label"] as? String } == ["web v1.2.3 <b>%s</b>: done"])
+        #expect(listed.map { $0["label"] as? String } == ["web v1.2.3 <b>%s %n</b>: done \\ HRULE:1#FF0000:x"])
         #expect(listed.first?["kind"] as? String == "deploy")
         let adHoc = try object(try await request(port, "/api/v1/series?metric=metrics.self.uptime&\(range)", token: nil))
         #expect((adHoc["events"] as? [[String: Any]])?.count == 1)
