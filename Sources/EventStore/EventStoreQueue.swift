@@ -11,6 +11,8 @@ public final class EventStoreQueue: Sendable {
     public let store: EventStore
     public let maxQueued: Int
     private let queue = DispatchQueue(label: "metrics.events")
+    /// Reads do not wait behind queued writes (each an fsync): WAL lets them run alongside.
+    private let readQueue = DispatchQueue(label: "metrics.events.read", attributes: .concurrent)
     private let counts = Mutex(Counts())
     private let onFailure: @Sendable (EventError) -> Void
 
@@ -34,11 +36,12 @@ public final class EventStoreQueue: Sendable {
 
     public var statistics: Counts { counts.withLock { $0 } }
 
-    /// Runs `body` on the store's queue and waits for it without blocking a thread.
-    public func run<T: Sendable>(_ body: @escaping @Sendable (EventStore) throws(EventError) -> T) async throws(EventError) -> T {
+    /// Runs `body` on the store's write queue (or, with `reading`, the read queue) and waits for
+    /// it without blocking a thread of the caller's.
+    public func run<T: Sendable>(reading: Bool = false, _ body: @escaping @Sendable (EventStore) throws(EventError) -> T) async throws(EventError) -> T {
         let store = store
         let result: Result<T, EventError> = await withCheckedContinuation { continuation in
-            queue.async {
+            (reading ? readQueue : queue).async {
                 do throws(EventError) { continuation.resume(returning: .success(try body(store))) } catch {
                     continuation.resume(returning: .failure(error))
                 }
@@ -52,7 +55,7 @@ public final class EventStoreQueue: Sendable {
     }
 
     public func events(from: Int, until: Int, tags: [TagFilter] = [], limit: Int = 1_000) async throws(EventError) -> [Event] {
-        try await run { store throws(EventError) in try store.events(from: from, until: until, tags: tags, limit: limit) }
+        try await run(reading: true) { store throws(EventError) in try store.events(from: from, until: until, tags: tags, limit: limit) }
     }
 
     /// Queues `event` for writing without waiting; false (and counted) when the queue is full.

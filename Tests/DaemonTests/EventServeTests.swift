@@ -83,11 +83,14 @@ import Glibc
 
         for (bad, message) in [(#"{"who": "x"}"#, "what"), ("[1]", "object"), (#"{"what": "x", "start": "yesterday-ish"}"#, "start"),
                                (#"{"what": "x", "link": "javascript:alert(1)"}"#, "link"), (#"{"what": "a\nb"}"#, "control"),
-                               (#"{"what": "x", "tags": {"bad key": "v"}}"#, "tag key"), (#"{"what": "x", "start": 99999999999}"#, "outside")] {
+                               (#"{"what": "x", "tags": {"bad key": "v"}}"#, "tag key"), (#"{"what": "x", "start": 99999999999}"#, "outside"),
+                               ("{\"what\": \"\(String(repeating: "%n<", count: 50_000))\"}", "at most 1000")] {
             let refused = try await request(port, "/api/v1/events", post: bad)
             #expect(refused.status == 400, "\(bad)")
             #expect((try object(refused)["error"] as? String)?.contains(message) == true, "\(bad): \(String(decoding: refused.body, as: UTF8.self))")
         }
+        let huge = try await request(port, "/api/v1/events", post: "{\"what\": \"\(String(repeating: "x", count: 300_000))\"}")
+        #expect(huge.status == 413)
         let listed = try await events(port, "&tag=service=web")
         #expect(listed.map { $0["what"] as? String } == [hostile])
         #expect(try await events(port, "&tag=service=db").isEmpty)

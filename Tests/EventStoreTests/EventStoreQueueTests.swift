@@ -26,6 +26,12 @@ import Testing
         #expect(accepted == 5)
         #expect(queue.statistics.dropped == 15)
         #expect(queue.statistics.waiting == 5)
+        // Reads do not wait behind the stuck writes. A no-hang bound, not a timing: if they did,
+        // the watchdog opens the gate after 30 s and the flag says the read had to wait for it.
+        let watchdogOpened = LockedFlag()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30) { watchdogOpened.set(); gate.signal() }
+        #expect(try await queue.events(from: t0, until: t0 + 100).isEmpty)
+        #expect(!watchdogOpened.value, "the read waited behind the writes")
         gate.signal()
         try await blocked.value
         await queue.drain()
@@ -48,4 +54,11 @@ final class LockedErrors: @unchecked Sendable {
     private var errors: [EventError] = []
     func append(_ error: EventError) { lock.withLock { errors.append(error) } }
     var all: [EventError] { lock.withLock { errors } }
+}
+
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    func set() { lock.withLock { flag = true } }
+    var value: Bool { lock.withLock { flag } }
 }
