@@ -266,6 +266,25 @@ import Glibc
         #expect(try await daemon.waitForExit() == 0)
     }
 
+    /// An event the daemon acknowledged (201) is on disk: a kill -9 right after loses none.
+    @Test func acknowledgedEventsSurviveKillDashNine() async throws {
+        let (daemon, port, _) = try await start()
+        var acknowledged: [Int] = []
+        for index in 0..<20 {
+            let response = try await request(port, "/api/v1/events", post: #"{"what": "web v\#(index)", "tags": {"service": "web"}}"#)
+            #expect(response.status == 201)
+            if let id = try object(response)["id"] as? Int { acknowledged.append(id) }
+        }
+        daemon.signal(SIGKILL)
+        _ = try await daemon.waitForExit()
+        let listed = try await runMetrics(["deploys", "--config", directory.file("metrics.yaml"), "--tag", "service=web", "--format", "json"],
+                                          in: directory.path)
+        #expect(listed.status == 0, "\(listed)")
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(listed.out.utf8)) as? [[String: Any]])
+        #expect(Set(events.compactMap { $0["id"] as? Int }) == Set(acknowledged))
+        #expect(acknowledged.count == 20)
+    }
+
     /// Equal bytes, as a Bool: a failed comparison should not print two PNGs.
     func same(_ a: [UInt8], _ b: [UInt8]) -> Bool { a == b }
 
