@@ -77,7 +77,7 @@ let package = Package(
         .target(
             name: "IngestListeners",
             dependencies: [
-                "MetricStore", "StatsD",
+                "MetricStore", "StatsD", "EventStore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "DashboardServer",
             dependencies: [
-                "MetricStore", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "TimeSyntax", "RRD",
+                "MetricStore", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "TimeSyntax", "RRD", "EventStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "MetricsDaemon",
             dependencies: [
-                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "Dashboards", "IngestListeners", "StatsD",
+                "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "Dashboards", "IngestListeners", "StatsD", "EventStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -183,7 +183,7 @@ let package = Package(
         .testTarget(
             name: "DashboardServerTests",
             dependencies: [
-                "DashboardServer", "Dashboards", "GraphRender", "MetricStore", "RRD", "Curl", "TestSupport",
+                "DashboardServer", "Dashboards", "GraphRender", "MetricStore", "RRD", "Curl", "TestSupport", "EventStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -1,3 +1,4 @@
+import EventStore
 import Foundation
 import Hummingbird
 import IngestListeners
@@ -11,13 +12,21 @@ public enum DaemonHTTPServer {
     /// bound port (useful with port 0).
     public static func make(
         host: String, port: Int, writer: MetricWriter, statsd: StatsDIngest, writeToken: String?, step: Int, started: Date, logger: Logger,
-        reads: ReadSettings? = nil,
+        reads: ReadSettings? = nil, events: EventStoreQueue? = nil, eventsUnavailable: String = "events are not enabled",
         onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
         let push = PushAPI(statsd: statsd, writer: writer, token: writeToken, step: step)
         router.post("api/v1/push") { request, _ in try await push.handle(request) }
-        if let reads { ReadRoutes.register(on: router, settings: reads) }
+        let eventsAPI = EventsAPI(events: events, unavailable: eventsUnavailable, writeToken: writeToken, access: ReadAccess(token: reads?.token))
+        router.post("api/v1/events") { request, _ in await eventsAPI.record(request, graphite: false) }
+        router.get("api/v1/events") { request, _ in await eventsAPI.list(request) }
+        // Graphite's path; its deploy scripts post to `/events/` (Hummingbird drops the slash).
+        router.post("events") { request, _ in await eventsAPI.record(request, graphite: true) }
+        if var reads {
+            if reads.events == nil { reads.events = events }
+            ReadRoutes.register(on: router, settings: reads)
+        }
         router.get("healthz") { _, _ -> Response in
             Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }

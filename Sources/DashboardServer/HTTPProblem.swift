@@ -28,17 +28,17 @@ struct HTTPProblem: Error, Sendable {
 
 enum JSONResponse {
     /// Keys sorted (equal data, equal bytes); `/` escaped so the JSON can sit inside HTML.
-    static func make<T: Encodable>(_ value: T) -> Response {
+    static func make<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(value) else {
             return HTTPProblem(status: .internalServerError, message: "cannot encode the answer as JSON").response(json: true)
         }
-        return bytes(Array(data))
+        return bytes(Array(data), status: status)
     }
 
-    static func bytes(_ data: [UInt8]) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-cache"],
+    static func bytes(_ data: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json", .cacheControl: "no-cache"],
                  body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

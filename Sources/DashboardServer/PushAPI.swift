@@ -44,7 +44,10 @@ struct PushAPI: Sendable {
         return Self.json(status, answer)
     }
 
-    private func isAuthorized(_ request: Request) -> Bool {
+    private func isAuthorized(_ request: Request) -> Bool { Self.isAuthorized(request, token: token) }
+
+    /// The write rule shared by every write endpoint (push, events): `Bearer <token>` when a token is set.
+    static func isAuthorized(_ request: Request, token: String?) -> Bool {
         guard let token else { return true }
         let presented = request.headers[.authorization] ?? ""
         return Self.constantTimeEqual(Array(presented.utf8), Array("Bearer \(token)".utf8))

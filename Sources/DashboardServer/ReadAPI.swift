@@ -50,7 +50,8 @@ struct ReadAPI: Sendable {
         }
         let spec = PanelGraph.spec(panel, series: expansion.series, start: range.start, end: range.end,
                                    width: size.width, height: size.height, theme: try query.theme())
-        return GraphResponse.make(try await render(spec))
+        let events = try await timeline(dashboard.events(of: panel), start: range.start, end: range.end)
+        return GraphResponse.make(try await render(spec, events: events))
     }
 
     func panelSeries(_ name: String, _ id: String, _ request: Request) async throws(HTTPProblem) -> Response {
@@ -58,7 +59,8 @@ struct ReadAPI: Sendable {
         let query = GraphQuery(request)
         let range = try query.range(step: settings.step, defaultFrom: dashboard.from)
         let requests = PanelExpansion(panel, names: index.names()).series.map { SeriesRequest(metric: $0.metric, cf: $0.settings.cf) }
-        return try await series(requests, range: (range.start, range.end), maxPoints: try query.maxPoints())
+        let events = try await timeline(dashboard.events(of: panel), start: range.start, end: range.end)
+        return try await series(requests, range: (range.start, range.end), maxPoints: try query.maxPoints(), events: events)
     }
 
     // MARK: Ad hoc
@@ -73,7 +75,8 @@ struct ReadAPI: Sendable {
         let title = query.parameters.get("title") ?? Self.defaultTitle(names, patterns)
         let spec = GraphSpec(series: names.map { GraphSeries(metric: $0, consolidation: cf) }, start: range.start, end: range.end,
                              title: title, width: size.width, height: size.height, fullSize: true, theme: try query.theme())
-        return GraphResponse.make(try await render(spec))
+        let events = try await timeline(try Self.eventFilter(query), start: range.start, end: range.end)
+        return GraphResponse.make(try await render(spec, events: events))
     }
 
     func series(_ request: Request) async throws(HTTPProblem) -> Response {
@@ -81,7 +84,9 @@ struct ReadAPI: Sendable {
         let (names, _) = try expand(query)
         let range = try query.range(step: settings.step)
         let cf = try query.consolidation()
-        return try await series(names.map { SeriesRequest(metric: $0, cf: cf) }, range: (range.start, range.end), maxPoints: try query.maxPoints())
+        let events = try await timeline(try Self.eventFilter(query), start: range.start, end: range.end)
+        return try await series(names.map { SeriesRequest(metric: $0, cf: cf) }, range: (range.start, range.end), maxPoints: try query.maxPoints(),
+                                events: events)
     }
 
     func metrics(_ request: Request) throws(HTTPProblem) -> Response {
@@ -122,7 +127,7 @@ struct ReadAPI: Sendable {
         return (found.names, patterns)
     }
 
-    private func render(_ spec: GraphSpec) async throws(HTTPProblem) -> RenderedGraph {
+    private func render(_ spec: GraphSpec, events: [TimelineEvent]) async throws(HTTPProblem) -> RenderedGraph {
         do {
             try spec.validate()
         } catch {
@@ -130,18 +135,19 @@ struct ReadAPI: Sendable {
         }
         let directory = settings.dataDirectory
         do {
-            return try await cache.graph(Self.key(spec)) { () async throws(GraphError) -> RenderedGraph in
-                try await GraphRenderer.render(spec, dataDirectory: directory)
+            return try await cache.graph(Self.key(spec, events: events)) { () async throws(GraphError) -> RenderedGraph in
+                try await GraphRenderer.render(spec, dataDirectory: directory, events: events)
             }
         } catch {
             throw Self.problem(error)
         }
     }
 
-    private func series(_ requests: [SeriesRequest], range: (start: Int, end: Int), maxPoints: Int) async throws(HTTPProblem) -> Response {
+    private func series(_ requests: [SeriesRequest], range: (start: Int, end: Int), maxPoints: Int,
+                        events: [TimelineEvent]) async throws(HTTPProblem) -> Response {
         do {
             return JSONResponse.bytes(try await SeriesExport.json(requests, start: range.start, end: range.end, maxPoints: maxPoints,
-                                                                  dataDirectory: settings.dataDirectory))
+                                                                  dataDirectory: settings.dataDirectory, events: events))
         } catch {
             throw Self.problem(error)
         }
@@ -153,11 +159,14 @@ struct ReadAPI: Sendable {
         return text.count <= GraphLimits.titleLength ? text : String(text.prefix(GraphLimits.titleLength - 1)) + "…"
     }
 
-    /// The spec as canonical JSON: equal specs (same metrics, range, size, theme), equal keys.
-    static func key(_ spec: GraphSpec) -> String {
+    /// The spec and the events drawn as canonical JSON: equal specs (same metrics, range, size,
+    /// theme) with the same events, equal keys. A new (or edited) event in the range is a new
+    /// key, so a deploy shows on the next request instead of after the cached image ages out.
+    static func key(_ spec: GraphSpec, events: [TimelineEvent] = []) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return (try? encoder.encode(spec)).map { String(decoding: $0, as: UTF8.self) } ?? UUID().uuidString
+        guard let specText = try? encoder.encode(spec), let eventText = try? encoder.encode(events) else { return UUID().uuidString }
+        return String(decoding: specText, as: UTF8.self) + String(decoding: eventText, as: UTF8.self)
     }
 
     static func problem(_ error: GraphError) -> HTTPProblem {

@@ -1,4 +1,5 @@
 import Dashboards
+import EventStore
 import Foundation
 
 /// What the read endpoints (dashboards, graphs, series, metric list) need from the daemon.
@@ -11,8 +12,11 @@ public struct ReadSettings: Sendable {
     public var step: Int
     /// Bytes of rendered PNGs kept.
     public var cacheBytes: Int
+    /// Events drawn on graphs and listed in series; nil draws none.
+    public var events: EventStoreQueue?
 
-    public init(dataDirectory: String, dashboards: DashboardStore, token: String? = nil, step: Int, cacheBytes: Int = 64 << 20) {
+    public init(dataDirectory: String, dashboards: DashboardStore, token: String? = nil, step: Int, cacheBytes: Int = 64 << 20, events: EventStoreQueue? = nil) {
+        self.events = events
         self.dataDirectory = dataDirectory
         self.dashboards = dashboards
         self.token = token

@@ -12,6 +12,8 @@ public struct Dashboard: Sendable, Equatable {
     /// Grid columns; panel widths count in these.
     public var columns: Int
     public var panels: [Panel]
+    /// The events drawn on its graphs; a panel's own `events` wins.
+    public var events: EventFilter = .all
 
     public init(name: String, title: String, refresh: Int? = nil, from: String = "-6h", columns: Int = 12, panels: [Panel] = []) {
         self.name = name
@@ -23,6 +25,9 @@ public struct Dashboard: Sendable, Equatable {
     }
 
     public func panel(id: String) -> Panel? { panels.first { $0.id == id } }
+
+    /// The events `panel` draws: its own filter, else the dashboard's.
+    public func events(of panel: Panel) -> EventFilter { panel.events ?? events }
 }
 
 /// Bounds on what a dashboard file may ask for.

@@ -14,13 +14,14 @@ struct DashboardReader {
     mutating func read(_ root: Node, name: String) -> Dashboard {
         var dashboard = Dashboard(name: name, title: name)
         var panelsNode: Node?
-        for (key, value) in yaml.entries(root, "", known: ["title", "refresh", "from", "columns", "panels"]) {
+        for (key, value) in yaml.entries(root, "", known: ["title", "refresh", "from", "columns", "panels", "events"]) {
             switch key {
             case "title": yaml.string(value, key).map { dashboard.title = $0 }
             case "refresh": dashboard.refresh = yaml.duration(value, key)
             case "from": readFrom(value).map { dashboard.from = $0 }
             case "columns": yaml.integer(value, key, DashboardLimits.columns).map { dashboard.columns = $0 }
             case "panels": panelsNode = value
+            case "events": readEvents(value, key).map { dashboard.events = $0 }
             default: break
             }
         }
@@ -63,7 +64,7 @@ struct DashboardReader {
     }
 
     private mutating func readPanel(_ node: Node, _ path: String, columns: Int) -> Panel? {
-        let keys = ["id", "type", "title", "width", "height", "text", "series", "unit", "base", "thresholds", "y_axis", "vertical_label"]
+        let keys = ["id", "type", "title", "width", "height", "text", "series", "unit", "base", "thresholds", "y_axis", "vertical_label", "events"]
         let before = yaml.problems.count
         var panel = Panel(id: "", kind: .graph, width: min(6, columns))
         var sawType = false
@@ -89,6 +90,7 @@ struct DashboardReader {
             case "thresholds": panel.thresholds = readThresholds(value, keyPath)
             case "y_axis": readYAxis(value, keyPath).map { panel.yAxis = $0 }
             case "vertical_label": panel.verticalLabel = yaml.string(value, keyPath)
+            case "events": panel.events = readEvents(value, keyPath)
             default: break
             }
         }

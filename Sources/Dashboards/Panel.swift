@@ -28,6 +28,8 @@ public struct Panel: Sendable, Equatable {
     public var thresholds: [GraphThreshold]
     public var yAxis: GraphSpec.YAxis
     public var verticalLabel: String?
+    /// Nil: the dashboard's filter.
+    public var events: EventFilter?
 
     public init(id: String, kind: Kind, title: String? = nil, width: Int = 6, height: Int = 2, text: String? = nil,
                 series: [PanelSeries] = [], unit: String? = nil, base: GraphSpec.UnitBase = .decimal,

@@ -1,3 +1,5 @@
+import EventStore
+import Foundation
 import Logging
 import MetricStore
 import StatsD
@@ -12,15 +14,21 @@ public final class StatsDIngest: Sendable {
         var lines = 0
         var datagrams = 0
         var events = 0
+        /// DogStatsD events dropped because the store's queue was full.
+        var eventsDropped = 0
         var badLines: [String: Int] = [:]
     }
 
     private let state: Mutex<State>
     private let tagSegments: [String]
     private let badLineLog: RateLimitedLogger
+    /// Where DogStatsD events go; without it they are counted only. Offered without waiting:
+    /// the UDP event loop never waits for SQLite.
+    private let eventStore: EventStoreQueue?
 
-    public init(aggregation: StatsDAggregation, tagSegments: [String], logger: Logger) {
+    public init(aggregation: StatsDAggregation, tagSegments: [String], logger: Logger, events: EventStoreQueue? = nil) {
         state = Mutex(State(aggregator: StatsDAggregator(aggregation)))
+        eventStore = events
         self.tagSegments = tagSegments
         badLineLog = RateLimitedLogger(logger: logger, subject: "statsd")
     }
@@ -28,16 +36,38 @@ public final class StatsDIngest: Sendable {
     /// Parses one datagram (or a batch of complete TCP lines) and aggregates what is valid.
     @discardableResult
     public func ingest(_ bytes: UnsafeRawBufferPointer) -> StatsDParseSummary {
-        let result = state.withLock { state in
-            let result = StatsDParser.parse(bytes, tagSegments: tagSegments, into: &state.aggregator)
+        var result = state.withLock { state in
+            StatsDParser.parse(bytes, tagSegments: tagSegments, into: &state.aggregator)
+        }
+        if !result.parsedEvents.isEmpty { record(&result) }
+        state.withLock { state in
             state.lines += result.values
             state.datagrams += 1
             state.events += result.events
             for (reason, count) in result.badLines.counts { state.badLines[reason.rawValue, default: 0] += count }
-            return result
         }
         if let example = result.badLines.examples.first { badLineLog.badLine(example, total: result.badLines.total) }
         return result
+    }
+
+    /// Validates the datagram's events and queues the good ones; a refused one becomes a
+    /// `bad_event` line, so it is counted and logged like any bad line.
+    private func record(_ result: inout StatsDParseSummary) {
+        let now = Int(Date().timeIntervalSince1970)
+        var dropped = 0
+        for event in result.parsedEvents {
+            let newEvent = event.newEvent(now: now)
+            do throws(EventError) {
+                _ = try newEvent.validated()
+            } catch {
+                result.events -= 1
+                let line = "_e \(error)"
+                line.utf8CString.withUnsafeBytes { result.badLines.record(.badEvent, line: UnsafeRawBufferPointer(rebasing: $0.dropLast())) }
+                continue
+            }
+            if let eventStore, !eventStore.offer(newEvent) { dropped += 1 }
+        }
+        if dropped > 0 { state.withLock { $0.eventsDropped += dropped } }
     }
 
     /// Adds already parsed metrics (the push API).
@@ -50,17 +80,23 @@ public final class StatsDIngest: Sendable {
 
     /// The step's aggregates, plus the listener's own counters.
     public func flush(at time: Int, interval: Int) -> [Sample] {
-        let (samples, lines, bad, events) = state.withLock { state in
-            (state.aggregator.flush(at: time, interval: interval), state.lines, state.badLines, state.events)
+        let (samples, lines, bad, events, dropped) = state.withLock { state in
+            (state.aggregator.flush(at: time, interval: interval), state.lines, state.badLines, state.events, state.eventsDropped)
         }
         var own = SelfCounters.samples(prefix: "metrics.self.statsd", lines: lines, badLines: bad, at: time)
         if let name = try? MetricName("metrics.self.statsd.events") { own.append(Sample(name: name, kind: .counter, time: time, value: Double(events))) }
+        if let name = try? MetricName("metrics.self.statsd.events_dropped") {
+            own.append(Sample(name: name, kind: .counter, time: time, value: Double(dropped)))
+        }
         return samples + own
     }
 
     public var statistics: (lines: Int, datagrams: Int, events: Int, badLines: [String: Int]) {
         state.withLock { ($0.lines, $0.datagrams, $0.events, $0.badLines) }
     }
+
+    /// DogStatsD events dropped because the event queue was full.
+    public var eventsDropped: Int { state.withLock { $0.eventsDropped } }
 }
 
 /// `<prefix>.lines`, `<prefix>.bad_lines` and `<prefix>.bad_lines.<reason>` as counters.

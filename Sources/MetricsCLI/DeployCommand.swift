@@ -3,7 +3,7 @@ import EventStore
 import Foundation
 import TimeSyntax
 
-struct DeployCommand: ParsableCommand {
+struct DeployCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deploy",
         abstract: "Record a deploy (or a rollback, flag flip, config change, incident) on the timeline.",
@@ -11,7 +11,9 @@ struct DeployCommand: ParsableCommand {
             Writes to events.sqlite in the data directory; the event is on disk when the command \
             prints its id. Without --tag kind=..., the kind is 'deploy'; rollback, flag, config and \
             incident get their own colours on graphs. Times are now, -10m, epoch seconds or ISO 8601 \
-            (2026-11-28T14:00Z). Exits 0 when recorded, 1 when the database failed, 2 on a usage error.
+            (2026-11-28T14:00Z). With --server URL the event goes to the daemon's POST /api/v1/events \
+            instead (its write token from $METRICS_TOKEN or --token-file), for machines without the \
+            data directory. Exits 0 when recorded, 1 when the database or daemon failed, 2 on a usage error.
             """
     )
 
@@ -33,14 +35,30 @@ struct DeployCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp("When it ended, for a deploy that took a while.", valueName: "time"))
     var end: String?
 
+    @Option(help: ArgumentHelp("Record through this daemon's HTTP API, e.g. http://metrics:8080.", valueName: "url"))
+    var server: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --server: file holding the write token (else $METRICS_TOKEN).", valueName: "file"))
+    var tokenFile: String?
+
     @OptionGroup var options: ConfigOptions
 
-    func run() throws {
+    func run() async throws {
         let failure = CommandFailure(command: "deploy", usage: Self.usageString())
         let directory: String, event: NewEvent
         do {
-            directory = try options.resolveDataDirectory()
             event = try makeEvent(now: Int(Date().timeIntervalSince1970)).validated()
+            if let server {
+                let remote = RemoteEvents(server: server, token: try RemoteEvents.token(file: tokenFile))
+                do {
+                    let stored = try await remote.record(event)
+                    print("recorded event \(stored.id) at \(EventTimeText.iso(stored.start)) on \(server)")
+                    return
+                } catch {
+                    failure.exit("\(error)", code: 1)
+                }
+            }
+            directory = try options.resolveDataDirectory()
         } catch {
             failure.exit("\(error)", code: 2)
         }

@@ -3,7 +3,7 @@ import EventStore
 import Foundation
 import TimeSyntax
 
-struct DeploysCommand: ParsableCommand {
+struct DeploysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deploys",
         abstract: "List recorded deploys and other events, newest first.",
@@ -11,7 +11,9 @@ struct DeploysCommand: ParsableCommand {
             Lists events that overlap --from..--until (default: the last 7 days) and carry every \
             --tag given. Exits 0 when at least one event is listed, 1 when none is (like grep: \
             'metrics deploys --from -1h --tag service=web' is a test) or the database failed, \
-            2 on a usage error. With --format json an empty result is still printed, as [].
+            2 on a usage error. With --format json an empty result is still printed, as []. With \
+            --server URL the events come from the daemon's GET /api/v1/events (its read token, when \
+            it has one, from $METRICS_TOKEN or --token-file).
             """
     )
 
@@ -31,13 +33,20 @@ struct DeploysCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("'table' for people, 'json' for programs.", valueName: "format"))
     var format: String = "table"
 
+    @Option(help: ArgumentHelp("List through this daemon's HTTP API, e.g. http://metrics:8080.", valueName: "url"))
+    var server: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --server: file holding the token (else $METRICS_TOKEN).", valueName: "file"))
+    var tokenFile: String?
+
     @OptionGroup var options: ConfigOptions
 
-    func run() throws {
+    func run() async throws {
         let failure = CommandFailure(command: "deploys", usage: Self.usageString())
-        let directory: String, range: TimeRange, filters: [TagFilter]
+        let directory: String?, range: TimeRange, filters: [TagFilter], token: String?
         do {
-            directory = try options.resolveDataDirectory()
+            directory = server == nil ? try options.resolveDataDirectory() : nil
+            token = server == nil ? nil : try RemoteEvents.token(file: tokenFile)
             range = try TimeSyntax.range(from: from, until: until, now: Int(Date().timeIntervalSince1970), defaultSpan: 7 * 86_400)
             filters = try TagFilter.tags(parsing: tag).map { entry throws(EventError) in try TagFilter(key: entry.key, value: entry.value) }
             guard (1...EventLimits.maxQueryLimit).contains(limit) else { throw EventError.badLimit(limit) }
@@ -47,7 +56,11 @@ struct DeploysCommand: ParsableCommand {
         }
         let events: [Event]
         do {
-            events = try Self.events(in: directory, range: range, filters: filters, limit: limit)
+            if let server {
+                events = try await RemoteEvents(server: server, token: token).events(from: range.start, until: range.end, tags: filters, limit: limit)
+            } else {
+                events = try Self.events(in: directory ?? "", range: range, filters: filters, limit: limit)
+            }
         } catch {
             failure.exit("\(error)", code: 1)
         }

@@ -36,7 +36,7 @@ struct ConfigReader {
             checkHeartbeats(config, root: root)
         }
         if !config.http.isLoopback, config.http.writeToken == nil {
-            problemAt(root["http"], "http", "listens on \(config.http.host), beyond loopback: set write_token_env or write_token_file so that only holders of the token can push data")
+            problemAt(root["http"], "http", "listens on \(config.http.host), beyond loopback: set write_token_env or write_token_file so that only holders of the token can push data or record events")
         }
     }
 

@@ -48,7 +48,7 @@ public struct HTTPSettings: Sendable, Equatable {
         self.port = port
     }
 
-    /// The bearer token the write endpoints (push) require; required beyond loopback.
+    /// The bearer token the write endpoints (push, events) require; required beyond loopback.
     public var writeToken: SecretSource?
     /// The token every read endpoint (dashboards, graphs, series) requires when set.
     public var readToken: SecretSource?

@@ -2,12 +2,14 @@ import CollectorCore
 import Curl
 import DashboardServer
 import Dashboards
+import EventStore
 import IngestListeners
 import Foundation
 import Logging
 import MetricStore
 import MetricsConfig
 import ServiceLifecycle
+import Synchronization
 
 /// `metrics serve`: every service of the daemon in one service group.
 ///
@@ -43,14 +45,15 @@ public struct Daemon {
         let readToken = try config.http.readToken.map { source in
             do { return try source.resolve() } catch { throw DaemonError("http read token: \(error)") }
         }
+        let (events, eventsUnavailable) = Self.openEvents(dataDirectory: backend.dataDirectory, logger: logger)
         let dashboards = DashboardStore(directory: config.dashboardPath, logger: logger)
-        let reads = ReadSettings(dataDirectory: backend.dataDirectory, dashboards: dashboards, token: readToken, step: config.step)
-        let statsd = StatsDIngest(aggregation: config.statsdAggregation, tagSegments: config.statsdTagSegments, logger: logger)
+        let reads = ReadSettings(dataDirectory: backend.dataDirectory, dashboards: dashboards, token: readToken, step: config.step, events: events)
+        let statsd = StatsDIngest(aggregation: config.statsdAggregation, tagSegments: config.statsdTagSegments, logger: logger, events: events)
         let graphite = GraphiteIngest(maxPending: config.listeners.maxPendingPoints, step: config.step, logger: logger)
         let ingest = IngestService(settings: config.listeners, statsd: statsd, graphite: graphite, writer: writer, step: config.step, logger: logger)
         let http = DaemonHTTPServer.make(
             host: config.http.host, port: config.http.port, writer: writer, statsd: statsd, writeToken: writeToken, step: config.step,
-            started: started, logger: logger, reads: reads
+            started: started, logger: logger, reads: reads, events: events, eventsUnavailable: eventsUnavailable
         ) { port in
             logger.info("listening on http://\(config.http.host):\(port) (data directory \(backend.dataDirectory), step \(config.step)s, \(collectors.count) collector(s))")
             systemd.ready("listening on \(config.http.host):\(port)")
@@ -70,9 +73,37 @@ public struct Daemon {
         try await group.run()
         logger.info("stopped")
     }
+
+    /// The events store of the data directory. One that cannot be opened (corrupt, locked for
+    /// longer than the busy timeout, from a newer metrics) must not stop metrics collection:
+    /// the daemon runs without events, says so at start, and the event endpoints answer 503
+    /// with the same reason.
+    static func openEvents(dataDirectory: String, logger: Logger) -> (EventStoreQueue?, String) {
+        do {
+            let store = try EventStore(dataDirectory: dataDirectory)
+            // A locked database under a flood fails every queued event: one warning a minute.
+            let limit = LogLimit()
+            let queue = EventStoreQueue(store: store, maxQueued: 1_000) { error in
+                let now = Int(Date().timeIntervalSince1970)
+                guard let suppressed = limit.state.withLock({ $0.shouldLog(now: now) }) else { return }
+                let more = suppressed > 0 ? " (\(suppressed) more in the last minute)" : ""
+                logger.warning("events: a DogStatsD event was not stored: \(error)\(more)")
+            }
+            return (queue, "")
+        } catch {
+            let reason = "events are unavailable: \(error)"
+            logger.error("\(reason); the daemon runs without events (graphs show none, event endpoints answer 503)")
+            return (nil, reason)
+        }
+    }
 }
 
 public struct DaemonError: Error, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
+}
+
+/// A `RateLimitedLog` that escaping closures can share.
+private final class LogLimit: Sendable {
+    let state = Mutex(RateLimitedLog(interval: 60))
 }

@@ -24,6 +24,9 @@ public enum BadLineReason: String, CaseIterable, Sendable, Error {
     /// Graphite tagged path (`disk.used;dc=a`): not supported; refused rather than stored under a
     /// name that drops the tags.
     case taggedPath = "tagged_path"
+    /// DogStatsD event (`_e{...}`) whose lengths do not match its title and text, with an empty
+    /// title, an unknown priority or alert type, an empty section, or text the event store refuses.
+    case badEvent = "bad_event"
 }
 
 /// The first few refused lines of a batch, for rate-limited logging, and a count per reason.
@@ -42,7 +45,7 @@ public struct BadLines: Sendable, Equatable {
 
     public var total: Int { counts.values.reduce(0, +) }
 
-    mutating func record(_ reason: BadLineReason, line: UnsafeRawBufferPointer) {
+    public mutating func record(_ reason: BadLineReason, line: UnsafeRawBufferPointer) {
         counts[reason, default: 0] += 1
         if examples.count < Self.maxExamples {
             examples.append(reason.rawValue + ": " + Self.escaped(line))

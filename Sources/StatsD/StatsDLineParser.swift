@@ -22,8 +22,14 @@ struct StatsDLineParser {
         let count = line.count
         guard count <= StatsDParser.maxLineLength else { return .tooLong }
         if Self.hasPrefix(line, "_e{") {
-            summary.events += 1
-            return nil
+            switch DogStatsDEvent.parse(line) {
+            case .success(let event):
+                summary.events += 1
+                summary.parsedEvents.append(event)
+                return nil
+            case .failure(let reason):
+                return reason
+            }
         }
         if Self.hasPrefix(line, "_sc|") {
             summary.serviceChecks += 1

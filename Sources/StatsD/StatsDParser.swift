@@ -18,7 +18,7 @@ import MetricStore
 /// - `#tags` (once per line, for all its values): comma-separated `key:value` or `key` (empty
 ///   value); an empty tag or key refuses the line. Other sections (DogStatsD container id `c:...`,
 ///   timestamp `T...`) are ignored; an empty section (`a:1|c|`) refuses the line.
-/// - `_e{...}` events and `_sc|...` service checks are counted, not parsed.
+/// - `_e{...}` events are parsed (`DogStatsDEvent`) into the summary; `_sc|...` service checks are counted, not parsed.
 /// - The name must be a valid `MetricName`; it is never sanitized.
 ///
 /// **Tag mapping**: the values of the tags whose keys are listed in `tagSegments` are appended to

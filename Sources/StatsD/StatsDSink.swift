@@ -36,8 +36,10 @@ public struct StatsDParseSummary: Sendable, Equatable {
     public var values = 0
     /// Refused lines by reason, with the first few of them escaped for the log.
     public var badLines = BadLines()
-    /// DogStatsD events (`_e{...}`): recognised and counted, not stored.
+    /// DogStatsD events (`_e{...}`) parsed.
     public var events = 0
+    /// The parsed events, for the caller to record.
+    public var parsedEvents: [DogStatsDEvent] = []
     /// DogStatsD service checks (`_sc|...`): recognised and counted, not stored.
     public var serviceChecks = 0
 

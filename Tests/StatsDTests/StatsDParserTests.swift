@@ -94,7 +94,7 @@ import Testing
         #expect(metric.tags == [StatsDTag("k", "v")])
     }
 
-    @Test func eventsAndServiceChecksAreCountedNotStored() {
+    @Test func eventsAreParsedAndServiceChecksCounted() {
         let datagram = """
             _e{5,4}:title|text|d:1656581400|h:web1|p:normal|t:info|#deploy:1
             a:1|c
