@@ -5,10 +5,13 @@
 /// baseline rate (at least half an event per baseline window, so a silent baseline still
 /// gives a test) and r_a = r_b + the references' rise. The p-value is P(X >= S_after).
 /// A regression also needs `minRatio` and `minExtraEvents` more events than expected.
+/// Baseline steps far above the baseline's median (an unrelated spike, the tail of an earlier
+/// bad deploy) are left out, or they would inflate the expected rate and hide a regression.
 enum CountTest {
     static func judge(_ signal: SignalSeries, _ sample: ImpactSample, _ thresholds: ImpactThresholds) -> SignalImpact {
-        let nb = Double(sample.baseline.count), na = Double(sample.after.count)
-        let sumBefore = sample.baseline.reduce(0, +), sumAfter = sample.after.reduce(0, +)
+        let baseline = withoutOutliers(sample.baseline)
+        let nb = Double(baseline.count), na = Double(sample.after.count)
+        let sumBefore = baseline.reduce(0, +), sumAfter = sample.after.reduce(0, +)
         let before = sumBefore / nb, after = sumAfter / na
         let expected = before + sample.expectedRise
         let floorRate = max(before, 0.5 / nb)
@@ -26,6 +29,14 @@ enum CountTest {
             : .ok
         return SignalImpact(signal, sample, before: before, after: after,
                             score: RobustStatistics.normalQuantile(upperTail: pValue), pValue: pValue, verdict: verdict)
+    }
+
+    /// Drops steps more than 4 spreads above the median, the spread being at least the Poisson
+    /// noise of the median (and at least one event).
+    static func withoutOutliers(_ values: [Double]) -> [Double] {
+        let median = RobustStatistics.median(values)
+        let spread = max(RobustStatistics.robustSpread(values), median.squareRoot(), 1)
+        return values.filter { $0 <= median + 4 * spread }
     }
 }
 

@@ -4,7 +4,8 @@
 ///
 /// - baseline `(start - before, start]`, after-window `(settled, settled + after]`;
 /// - the after level is the mean of the after-window without its top points (spikes shorter
-///   than `spikeTolerance` are taken as unrelated);
+///   than `spikeTolerance` are taken as unrelated); the second half of the after-window is
+///   tested too (a slow ramp shows there first) and the stronger result counts;
 /// - the expected after level is the baseline level plus the rise the same windows showed one
 ///   day and one week earlier (the smaller of the two, never below 0), when those are covered;
 /// - rate and level: robust z-score of (after - expected) against the baseline's median and
@@ -45,13 +46,22 @@ public enum ImpactDetector {
             rises.append(center(later) - center(before))
             used.append(reference.name)
         }
-        let trim = min(after.count / 2, (thresholds.spikeTolerance + series.step - 1) / series.step)
-        let sample = ImpactSample(baseline: baseline, after: RobustStatistics.droppingTop(after, count: trim),
-                                  expectedRise: max(0, rises.min() ?? 0), step: series.step, references: used)
+        // The whole after-window, and its second half (a slow ramp shows there first); the
+        // stronger of the two is the verdict.
+        let expectedRise = max(0, rises.min() ?? 0)
+        let samples = [after, Array(after.suffix(after.count / 2))].filter { !$0.isEmpty }.map { values in
+            let trim = min(values.count / 2, (thresholds.spikeTolerance + series.step - 1) / series.step)
+            return ImpactSample(baseline: baseline, after: RobustStatistics.droppingTop(values, count: trim),
+                                expectedRise: expectedRise, step: series.step, references: used)
+        }
+        return samples.map { judge(signal, $0, thresholds) }.max { ($0.verdict, $0.score ?? 0) < ($1.verdict, $1.score ?? 0) }!
+    }
+
+    static func judge(_ signal: SignalSeries, _ sample: ImpactSample, _ thresholds: ImpactThresholds) -> SignalImpact {
         switch signal.kind {
-        case .rate, .level: return LevelTest.judge(signal, sample, thresholds)
-        case .count: return CountTest.judge(signal, sample, thresholds)
-        case .failure: return FailureTest.judge(signal, sample, thresholds)
+        case .rate, .level: LevelTest.judge(signal, sample, thresholds)
+        case .count: CountTest.judge(signal, sample, thresholds)
+        case .failure: FailureTest.judge(signal, sample, thresholds)
         }
     }
 

@@ -2,13 +2,13 @@
 /// defaults were tuned on the synthetic data of `bench/deploy-impact`, see the README.
 public struct ImpactThresholds: Codable, Sendable, Equatable {
     /// Robust z-score (rate, level) at or above which a rise is `suspect`.
-    public var zSuspect: Double = 4
+    public var zSuspect: Double = 3
     /// Robust z-score at or above which a rise is a `regression`.
-    public var zRegression: Double = 8
+    public var zRegression: Double = 5
     /// Rate-test p-value (count, failure) at or below which a rise is `suspect`.
-    public var pSuspect: Double = 1e-4
+    public var pSuspect: Double = 1e-3
     /// Rate-test p-value at or below which a rise is a `regression`.
-    public var pRegression: Double = 1e-8
+    public var pRegression: Double = 1e-5
     /// Minimum after/expected ratio of a `regression` (rate, count, failure); `suspect` needs
     /// half the excess (1.5 -> 1.25).
     public var minRatio: Double = 1.5
