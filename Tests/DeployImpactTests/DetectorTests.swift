@@ -99,3 +99,36 @@ import Testing
         #expect(judge(.rate, spike).verdict == .ok)
     }
 }
+
+@Suite struct ShapeTests {
+    let deploy = DeployTime(start: Fixture.deploy)
+
+    @Test func aSlowRampIsCaughtByTheLateHalfOfTheWindow() {
+        // From 2 to 6 over the 15 minutes after the deploy: the whole window's mean is only ~4.
+        let points = Fixture.points { t in t <= Fixture.deploy ? 2 : 2 + 4 * Double(t - Fixture.deploy) / 900 }
+        let impact = ImpactDetector.assess(deploy, signal: SignalSeries(metric: "a.b", kind: .rate, points: points), now: Fixture.now)
+        #expect(impact.verdict == .regression)
+        #expect((impact.after ?? 0) > 4.5)  // the late half's level is reported
+    }
+
+    @Test func aSpikeInTheCountBaselineDoesNotHideARegression() {
+        let points = Fixture.points(from: Fixture.deploy - 3_600) { t in
+            t > Fixture.deploy ? 4 : (t == Fixture.deploy - 600 ? 400 : 1)
+        }
+        let impact = ImpactDetector.assess(deploy, signal: SignalSeries(metric: "a.b", kind: .count, points: points), now: Fixture.now)
+        #expect(impact.verdict == .regression)
+        #expect(impact.before == 1)
+    }
+
+    @Test func theDeployVerdictIsTheWorstSignalListedFirst() {
+        let signals = [
+            SignalSeries(metric: "calm", kind: .rate, points: Fixture.stepChange(before: 5, after: 5)),
+            SignalSeries(metric: "empty", kind: .rate, points: []),
+            SignalSeries(metric: "broken", kind: .level, points: Fixture.stepChange(before: 1, after: 9)),
+        ]
+        let result = ImpactDetector.assess(deploy, signals: signals, now: Fixture.now)
+        #expect(result.verdict == .regression)
+        #expect(result.signals.map(\.metric) == ["broken", "calm", "empty"])
+        #expect(result.worst?.metric == "broken")
+    }
+}
