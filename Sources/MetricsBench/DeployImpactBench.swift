@@ -2,7 +2,7 @@ import DeployImpact
 import Foundation
 
 /// `metrics-bench deploy-impact [--seed N] [--deploys N] [--z-regression Z] [--z-suspect Z]
-/// [--p-regression P] [--min-ratio R] [--show misses|false]`: scores the deploy-impact detector on synthetic data
+/// [--p-regression P] [--min-ratio R] [--show misses|false] [--rrd DIR]`: scores the deploy-impact detector on synthetic data
 /// with known answers (see ImpactWorld and ImpactInjection). Deterministic for a seed.
 enum DeployImpactBench {
     struct Case {
@@ -11,8 +11,8 @@ enum DeployImpactBench {
         var result: DeployImpactResult? = nil
     }
 
-    static func run(_ arguments: ArraySlice<String>) throws {
-        let options = BenchArguments(arguments, allowed: ["--seed", "--deploys", "--z-regression", "--z-suspect", "--p-regression", "--min-ratio", "--show"])
+    static func run(_ arguments: ArraySlice<String>) async throws {
+        let options = BenchArguments(arguments, allowed: ["--seed", "--deploys", "--z-regression", "--z-suspect", "--p-regression", "--min-ratio", "--show", "--rrd"])
         var random = BenchRandom(seed: UInt64(options.int("--seed", 1)))
         var thresholds = ImpactThresholds()
         if let z = Double(options.string("--z-regression", "")) { thresholds.zRegression = z }
@@ -41,6 +41,12 @@ enum DeployImpactBench {
             }
         }
         print(ImpactScore(cases: cases).report(seed: options.int("--seed", 1), thresholds: thresholds))
+        let directory = options.string("--rrd", "")
+        guard !directory.isEmpty else { return }
+        let read = try await ImpactRRDCheck.run(world, cases, windows: windows, thresholds: thresholds, now: now, directory: directory)
+        let same = zip(cases, read).filter { $0.result?.verdict == $1.result?.verdict }.count
+        print("\nthrough RRD files and SeriesExport (\(directory)): \(same)/\(cases.count) verdicts as in memory")
+        print(ImpactScore(cases: read).report(seed: options.int("--seed", 1), thresholds: thresholds).split(separator: "\n").last.map(String.init) ?? "")
     }
 
     static func describe(_ item: Case) -> String {
