@@ -7,18 +7,25 @@ struct SignalWindows {
 
     init?(_ points: [SeriesPoint]) {
         let sorted = points.sorted { $0.time < $1.time }
-        var spacings: [Int: Int] = [:]
-        for (a, b) in zip(sorted, sorted.dropFirst()) where b.time > a.time { spacings[b.time - a.time, default: 0] += 1 }
-        guard let step = spacings.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key else { return nil }
+        guard let step = Self.commonSpacing(sorted.map(\.time)) else { return nil }
         self.points = sorted
         self.step = step
     }
 
     /// Present values in `(from, to]`, or nil when fewer than `coverage` of its steps have one.
+    /// The step is the window's own (an older window may come from a coarser archive).
     func values(from: Int, to: Int, coverage: Double) -> [Double]? {
-        let values = points.lazy.filter { $0.time > from && $0.time <= to }.compactMap(\.value).filter(\.isFinite)
+        let inside = points.filter { $0.time > from && $0.time <= to }
+        let found = inside.compactMap(\.value).filter(\.isFinite)
+        let step = Self.commonSpacing(inside.map(\.time)) ?? self.step
         let steps = max(1, (to - from) / step)
-        let found = Array(values)
-        return Double(found.count) >= coverage * Double(steps) && !found.isEmpty ? found : nil
+        return !found.isEmpty && Double(found.count) >= coverage * Double(steps) ? found : nil
+    }
+
+    /// The most common gap between consecutive times (the smaller on a tie); nil for fewer than two.
+    static func commonSpacing(_ times: [Int]) -> Int? {
+        var spacings: [Int: Int] = [:]
+        for (a, b) in zip(times, times.dropFirst()) where b > a { spacings[b - a, default: 0] += 1 }
+        return spacings.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key
     }
 }

@@ -132,3 +132,18 @@ import Testing
         #expect(result.worst?.metric == "broken")
     }
 }
+
+@Suite struct ConsolidatedDataTests {
+    /// The week-before windows at 5 minutes (a coarser archive), today's at 1 minute: the daily
+    /// rise at noon is still discounted by both references.
+    @Test func referencesFromACoarserArchiveStillCount() {
+        let daily = { (t: Int) -> Double in t % 86_400 > 12 * 3_600 ? 30 : 10 }
+        let weekAgo = Fixture.deploy - 7 * 86_400
+        let coarse = stride(from: weekAgo - 3_600 + 300, through: weekAgo + 900, by: 300).map { SeriesPoint(time: $0, value: daily($0)) }
+        let fine = Fixture.points(from: Fixture.deploy - 86_400 - 3_600) { daily($0) }
+        let impact = ImpactDetector.assess(DeployTime(start: Fixture.deploy),
+                                           signal: SignalSeries(metric: "a.b", kind: .rate, points: coarse + fine), now: Fixture.now)
+        #expect(impact.references == ["day", "week"])
+        #expect(impact.verdict == .ok)
+    }
+}
