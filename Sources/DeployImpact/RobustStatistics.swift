@@ -41,11 +41,16 @@ enum RobustStatistics {
     }
 
     /// P(X >= k) for X ~ Binomial(n, p), summed in log space from k upwards until the terms
-    /// no longer matter, so large n stays cheap and small p-values do not underflow to 0 early.
+    /// no longer matter, so small p-values do not underflow to 0 early; above 200,000 trials the
+    /// normal approximation (at most 200,000 terms are ever summed).
     static func binomialUpperTail(atLeast k: Int, trials n: Int, probability p: Double) -> Double {
         guard k > 0 else { return 1 }
         guard k <= n, p > 0 else { return 0 }
         guard p < 1 else { return 1 }
+        if n > 200_000 {  // normal approximation with continuity correction: bounded work
+            let mean = Double(n) * p, spread = (mean * (1 - p)).squareRoot()
+            return normalUpperTail((Double(k) - 0.5 - mean) / spread)
+        }
         let logP = log(p), logQ = log1p(-p)
         func logFactorial(_ m: Int) -> Double {
             let value: Double = lgamma(Double(m) + 1)

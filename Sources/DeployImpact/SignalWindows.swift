@@ -12,11 +12,14 @@ struct SignalWindows {
         self.step = step
     }
 
+    /// Values beyond this size are taken as garbage (missing): sums and z-scores stay finite.
+    static let maxMagnitude = 1e12
+
     /// Present values in `(from, to]`, or nil when fewer than `coverage` of its steps have one.
     /// The step is the window's own (an older window may come from a coarser archive).
     func values(from: Int, to: Int, coverage: Double) -> [Double]? {
         let inside = points.filter { $0.time > from && $0.time <= to }
-        let found = inside.compactMap(\.value).filter(\.isFinite)
+        let found = inside.compactMap(\.value).filter { $0.isFinite && abs($0) <= Self.maxMagnitude }
         let step = Self.commonSpacing(inside.map(\.time)) ?? self.step
         let steps = max(1, (to - from) / step)
         return !found.isEmpty && Double(found.count) >= coverage * Double(steps) ? found : nil

@@ -69,3 +69,30 @@ import Testing
         #expect(verdict(thresholds, minAbsoluteChange: 1) == .regression)
     }
 }
+
+@Suite struct HostileInputTests {
+    let deploy = DeployTime(start: Fixture.deploy)
+
+    func judge(_ kind: SignalKind, _ points: [SeriesPoint]) -> SignalImpact {
+        ImpactDetector.assess(deploy, signal: SignalSeries(metric: "a.b", kind: kind, points: points), now: Fixture.now)
+    }
+
+    @Test(arguments: SignalKind.allCases)
+    func unsortedDuplicatedAndAbsurdPointsGiveAFiniteVerdict(kind: SignalKind) throws {
+        var points = Fixture.stepChange(before: 3, after: 3).reversed() + Fixture.stepChange(before: 3, after: 3)
+        points += [SeriesPoint(time: Fixture.deploy + 60, value: .infinity), SeriesPoint(time: Fixture.deploy + 120, value: -1e300),
+                   SeriesPoint(time: Fixture.deploy + 180, value: 1e300), SeriesPoint(time: Int.max / 2, value: 1),
+                   SeriesPoint(time: Fixture.deploy - 120, value: -5)]
+        let impact = judge(kind, points)
+        #expect(impact.verdict == .ok)
+        for number in [impact.before, impact.after, impact.score, impact.confidence, impact.difference] {
+            #expect(number?.isFinite == true)
+        }
+    }
+
+    @Test func largeCountsStayCheapAndCorrect() {
+        let points = { (after: Double) in Fixture.points(from: Fixture.deploy - 3_600) { $0 > Fixture.deploy ? after : 1e6 } }
+        #expect(judge(.count, points(1e6)).verdict == .ok)
+        #expect(judge(.count, points(1.6e6)).verdict == .regression)
+    }
+}
