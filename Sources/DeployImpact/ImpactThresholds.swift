@@ -9,7 +9,7 @@ public struct ImpactThresholds: Codable, Sendable, Equatable {
     public var pSuspect: Double = 1e-3
     /// Rate-test p-value at or below which a rise is a `regression`.
     public var pRegression: Double = 1e-5
-    /// Minimum after/expected ratio of a `regression` (rate, count, failure); `suspect` needs
+    /// Minimum after/expected ratio of a `regression` (rate, count); `suspect` needs
     /// half the excess (1.5 -> 1.25).
     public var minRatio: Double = 1.5
     /// Minimum after/expected ratio of a `regression` of a `level` (latency): levels move less.
