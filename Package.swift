@@ -52,6 +52,8 @@ let package = Package(
             dependencies: ["GraphRender", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // Deploy impact: did the error signals rise after a deploy? Pure; no clocks, no files.
+        .target(name: "DeployImpact", dependencies: ["MetricStore", "TimeSyntax"], swiftSettings: strict),
         .target(
             name: "MetricsConfig",
             dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", .product(name: "Yams", package: "Yams")],
@@ -123,7 +125,7 @@ let package = Package(
             // CRRD directly: the bench's baseline is the bare librrd call.
             dependencies: [
                 "MetricStore", "RRD", "CRRD", "CollectorCore", "Collectors", "MetricsConfig", "MetricsDaemon",
-                "Curl", "PrometheusText", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "DashboardServer",
+                "Curl", "PrometheusText", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "DashboardServer", "DeployImpact",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -189,6 +191,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "GraphRender", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .testTarget(name: "DeployImpactTests", dependencies: ["DeployImpact"], swiftSettings: strict),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndpointTests",

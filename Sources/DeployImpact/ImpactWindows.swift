@@ -1,0 +1,34 @@
+import TimeSyntax
+
+/// Window lengths in seconds. Decodes from numbers of seconds or durations such as `15m`, `1h`.
+public struct ImpactWindows: Codable, Sendable, Equatable {
+    /// The baseline before the deploy (default 1 hour).
+    public var before: Int
+    /// The window after the deploy (or its end) that is judged (default 15 minutes).
+    public var after: Int
+
+    public static let maxWindow = 86_400
+
+    enum CodingKeys: String, CodingKey { case before, after }
+
+    public init(before: Int = 3_600, after: Int = 900) {
+        self.before = before
+        self.after = after
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = ImpactWindows()
+        before = try Self.seconds(container, .before) ?? defaults.before
+        after = try Self.seconds(container, .after) ?? defaults.after
+    }
+
+    private static func seconds(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Int? {
+        if let number = try? container.decodeIfPresent(Int.self, forKey: key) { return number }
+        guard let text = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
+        do { return try TimeSyntax.duration(text) } catch {
+            throw DecodingError.dataCorruptedError(forKey: key, in: container,
+                debugDescription: "\(key.stringValue): \(error); write a duration such as 15m or 1h")
+        }
+    }
+}
