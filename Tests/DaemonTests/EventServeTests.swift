@@ -252,14 +252,9 @@ import Glibc
     /// curl as deploy scripts call it: `-d` sends the JSON as a form body; graphite-web reads it anyway.
     @Test func graphiteEventFromCurl() async throws {
         let (daemon, port, _) = try await start()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-sS", "-f", "-X", "POST", "http://127.0.0.1:\(port)/events/", "-H", "Authorization: Bearer \(Self.token)",
-                             "-d", #"{"what": "Deploy web", "tags": "deploy web production", "data": "v1.4.2 by jenkins"}"#]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let curl = try await runChild("/usr/bin/env", ["curl", "-sS", "-f", "-X", "POST", "http://127.0.0.1:\(port)/events/", "-H", "Authorization: Bearer \(Self.token)",
+                                                        "-d", #"{"what": "Deploy web", "tags": "deploy web production", "data": "v1.4.2 by jenkins"}"#])
+        #expect(curl.status == 0, "\(curl.err)")
         let stored = try #require(try await events(port, "&tag=production=true").first)
         #expect(stored["what"] as? String == "Deploy web: v1.4.2 by jenkins")
         daemon.signal(SIGTERM)

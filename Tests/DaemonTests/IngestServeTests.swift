@@ -231,15 +231,8 @@ import Glibc
             graphyte.send('py.graphite.x', 5)
             """
         FileManager.default.createFile(atPath: directory.file("clients.py"), contents: Data(script.utf8))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", directory.file("clients.py")]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        process.waitUntilExit()
-        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "install the clients with: pip install statsd datadog graphyte\n\(stderr)")
+        let clients = try await runChild("/usr/bin/env", ["python3", directory.file("clients.py")])
+        #expect(clients.status == 0, "install the clients with: pip install statsd datadog graphyte\n\(clients.err)")
         try await Task.sleep(for: .seconds(Double(Self.step) * 2 + 0.5))
         daemon.signal(SIGTERM)
         #expect(try await daemon.waitForExit() == 0)

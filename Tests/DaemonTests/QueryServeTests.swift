@@ -95,10 +95,10 @@ import TestSupport
         #expect(lines.filter { $0.hasPrefix("NAME") }.count == 1, "redrawn in place, not appended:\n\(pane)")
         #expect(coloured.contains("\u{1B}["), "colour on a terminal")
         let noColour = "cd \(directory.path) && NO_COLOR=1 \(DaemonProcess.binary) query 'host.cpu.total.*' --from -1m --watch 1 --data-dir data"
-        _ = try await tmux(["kill-session", "-t", session])
-        #expect(try await tmux(["new-session", "-d", "-s", session, "-x", "72", "-y", "30", noColour]).status == 0)
+        let plainSession = session + "-plain"
+        #expect(try await tmux(["new-session", "-d", "-s", plainSession, "-x", "72", "-y", "30", noColour]).status == 0)
         try await Task.sleep(for: .seconds(2.5))
-        let plain = try await tmux(["capture-pane", "-p", "-e", "-t", session]).out
+        let plain = try await tmux(["capture-pane", "-p", "-e", "-t", plainSession]).out
         #expect(plain.contains("host.cpu.total.user"))
         #expect(!plain.contains("\u{1B}[36m"), "NO_COLOR is honoured")
     }

@@ -20,7 +20,11 @@ import Testing
     @Test func aFullQueueDropsAndCountsThenDrains() async throws {
         let queue = EventStoreQueue(store: try EventStore(dataDirectory: directory.path), maxQueued: 5)
         let gate = DispatchSemaphore(value: 0)
-        let blocked = Task { try await queue.run { _ in gate.wait() } }
+        let writing = LockedFlag()
+        let blocked = Task { try await queue.run { _ in writing.set(); gate.wait() } }
+        // The stuck write must hold the queue before the offers, however late the task starts.
+        for _ in 0..<3_000 where !writing.value { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(writing.value)
         var accepted = 0
         for index in 0..<20 where queue.offer(NewEvent(start: t0 + index, what: "flood \(index)", source: .dogstatsd)) { accepted += 1 }
         #expect(accepted == 5)

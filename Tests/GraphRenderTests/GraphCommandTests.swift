@@ -1,6 +1,7 @@
 import Foundation
 import MetricStore
 import Testing
+import TestSupport
 
 /// `metrics graph` run as the built binary, the way DaemonTests run `metrics serve`
 /// (`swift build --build-tests` builds it; METRICS_BINARY overrides the path).
@@ -15,17 +16,9 @@ import Testing
     }
 
     /// Exit status and standard error of `metrics graph ARGUMENTS --data-dir DIR`.
-    func graph(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["graph"] + arguments + ["--data-dir", fixture.path]
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+    func graph(_ arguments: [String]) async throws -> (status: Int32, stderr: String) {
+        let result = try await runChild(Self.binary, ["graph"] + arguments + ["--data-dir", fixture.path])
+        return (result.status, result.err)
     }
 
     var range: [String] { ["--from", String(t0), "--until", String(t0 + 300)] }
@@ -34,7 +27,7 @@ import Testing
         try await fixture.write("app.web.requests", values: (1...30).map(Double.init))
         try await fixture.write("app.api.requests", values: (1...30).map { Double($0) / 2 })
         let file = fixture.path + "/out.png"
-        let result = try graph(["app.*.requests", "-o", file, "--theme", "dark"] + range)
+        let result = try await graph(["app.*.requests", "-o", file, "--theme", "dark"] + range)
         #expect(result.status == 0, "\(result.stderr)")
         let png = try #require(FileManager.default.contents(atPath: file))
         #expect(Array(png.prefix(8)) == pngSignature)
@@ -42,7 +35,7 @@ import Testing
 
     @Test func noMatchExitsOneAndPointsToList() async throws {
         try await fixture.write("app.web.requests", values: [1])
-        let result = try graph(["host.*", "-o", fixture.path + "/out.png"] + range)
+        let result = try await graph(["host.*", "-o", fixture.path + "/out.png"] + range)
         #expect(result.status == 1)
         #expect(result.stderr.contains("no stored metric matches 'host.*'") && result.stderr.contains("metrics list"))
         #expect(!FileManager.default.fileExists(atPath: fixture.path + "/out.png"))
@@ -59,7 +52,7 @@ import Testing
     ])
     func usageErrorsExitTwo(arguments: [String], message: String) async throws {
         try await fixture.write("app.web.requests", values: [1])
-        let result = try graph(arguments)
+        let result = try await graph(arguments)
         #expect(result.status == 2, "\(result.stderr)")
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.contains("Usage: metrics graph"))
@@ -68,7 +61,7 @@ import Testing
     @Test func aPatternMatchingTooManyMetricsIsRefused() async throws {
         let small = RetentionSchema(name: "small", pattern: try MetricPattern("**"), tiers: [RetentionTier(resolution: 10, duration: 600)])
         for index in 0..<51 { try await fixture.write("app.m\(index)", values: [1], schema: small) }
-        let result = try graph(["app.*", "-o", fixture.path + "/out.png"] + range)
+        let result = try await graph(["app.*", "-o", fixture.path + "/out.png"] + range)
         #expect(result.status == 2)
         #expect(result.stderr.contains("51 series; the limit is 50"), "\(result.stderr)")
     }

@@ -11,11 +11,17 @@ import TestSupport
     static let t0 = 1_699_920_000
     let directory = TemporaryDirectory()
 
-    func write(_ name: String, _ values: [Double?]) async throws {
+    /// The standard tiers cut to a day and a week: the same archives, a third of the size.
+    static let schema = RetentionSchema(name: "test", pattern: try! MetricPattern("**"),
+                                        tiers: [RetentionTier(resolution: 10, duration: 86_400), RetentionTier(resolution: 60, duration: 7 * 86_400)])
+    /// Ten minutes only, for tests that write many files.
+    static let tiny = RetentionSchema(name: "tiny", pattern: try! MetricPattern("**"), tiers: [RetentionTier(resolution: 10, duration: 600)])
+
+    func write(_ name: String, _ values: [Double?], schema: RetentionSchema = schema) async throws {
         let metric = try MetricName(name)
         let file = directory.path + "/" + metric.relativePath
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try await RRDEngine.shared.create(file, layout: RetentionSchema.standard.layout(for: .gauge), start: Self.t0)
+        try await RRDEngine.shared.create(file, layout: schema.layout(for: .gauge), start: Self.t0)
         try await RRDEngine.shared.update(file, values.enumerated().map { RRDPoint(time: Self.t0 + ($0.offset + 1) * 10, value: $0.element) })
     }
 
@@ -73,7 +79,7 @@ import TestSupport
 
     /// 10,000 matches: bounded rows and points, the rest counted.
     @Test func manyMatchesAreBounded() async throws {
-        for index in 0..<120 { try await write("app.node\(index).up", [1]) }
+        for index in 0..<120 { try await write("app.node\(index).up", [1], schema: Self.tiny) }
         guard case .result(let result) = try await query(["app.*.up"], limit: 100).run(dataDirectory: directory.path) else {
             Issue.record("no result"); return
         }
