@@ -19,7 +19,10 @@ enum TimeAxis {
     }
 
     private static let grids: [Grid] = [
-        Grid(fromSecondsPerPixel: 0, minor: "SECOND:30", major: "MINUTE:5", labels: "MINUTE:5", format: "%H:%M"),
+        // Finer than rrd_graph's table: a few minutes (a wall screen's "-5m") still get labels.
+        Grid(fromSecondsPerPixel: 0, minor: "SECOND:10", major: "MINUTE:1", labels: "MINUTE:1", format: "%H:%M"),
+        Grid(fromSecondsPerPixel: 0.4, minor: "SECOND:30", major: "MINUTE:2", labels: "MINUTE:2", format: "%H:%M"),
+        Grid(fromSecondsPerPixel: 0.8, minor: "SECOND:30", major: "MINUTE:5", labels: "MINUTE:5", format: "%H:%M"),
         Grid(fromSecondsPerPixel: 2, minor: "MINUTE:1", major: "MINUTE:5", labels: "MINUTE:5", format: "%H:%M"),
         Grid(fromSecondsPerPixel: 5, minor: "MINUTE:2", major: "MINUTE:10", labels: "MINUTE:10", format: "%H:%M"),
         Grid(fromSecondsPerPixel: 10, minor: "MINUTE:5", major: "MINUTE:20", labels: "MINUTE:20", format: "%H:%M"),
