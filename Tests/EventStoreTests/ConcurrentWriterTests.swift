@@ -7,11 +7,11 @@ import Testing
 @Suite struct ConcurrentWriterTests {
     let directory = TemporaryDirectory()
 
-    @Test func twoStoresOnOneFileWriteAtOnce() throws {
+    @Test func twoStoresOnOneFileWriteAtOnce() async throws {
         let stores = try [makeStore(directory), makeStore(directory)]
         let perWriter = 100
         let results = Results()
-        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+        try await MetricsBinary.onOwnThread { DispatchQueue.concurrentPerform(iterations: 2) { writer in
             for index in 0..<perWriter {
                 do {
                     let event = try stores[writer].record(deploy("writer \(writer) #\(index)", at: t0 + index, tags: ["writer": "\(writer)"]))
@@ -20,7 +20,7 @@ import Testing
                     results.add(error: "\(error)")
                 }
             }
-        }
+        } }
         #expect(results.errors.isEmpty, "\(results.errors.prefix(3))")
         #expect(Set(results.ids).count == 2 * perWriter)
         for writer in 0..<2 {
@@ -29,11 +29,11 @@ import Testing
         }
     }
 
-    @Test func twoCLIProcessesWriteAtOnce() throws {
+    @Test func twoCLIProcessesWriteAtOnce() async throws {
         let perWriter = 20
         let outputs = (0..<2).map { directory.file("acks-\($0).txt") }
         let loops = try (0..<2).map { try MetricsBinary.deployLoop(label: "writer \($0)", directory: directory.path, output: outputs[$0], count: perWriter) }
-        for loop in loops { loop.waitUntilExit() }
+        try await MetricsBinary.onOwnThread { for loop in loops { loop.waitUntilExit() } }
         for (loop, output) in zip(loops, outputs) {
             let errors = (try? String(contentsOfFile: output + ".err", encoding: .utf8)) ?? ""
             #expect(loop.terminationStatus == 0 && errors.isEmpty, "\(errors)")

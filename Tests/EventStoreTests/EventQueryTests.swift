@@ -80,10 +80,13 @@ import Testing
 @Suite struct EventFloodTests {
     let directory = TemporaryDirectory()
 
-    @Test func tenThousandEventsInAMinuteAreKeptAndQueriesStayBounded() throws {
+    @Test func tenThousandEventsInAMinuteAreKeptAndQueriesStayBounded() async throws {
         let store = try makeStore(directory)
-        for index in 0..<10_000 {
-            try store.record(deploy("flood \(index)", at: t0 + index * 60 / 10_000, tags: ["service": index % 2 == 0 ? "web" : "api"]))
+        // 10,000 synced commits take seconds: on a thread of their own, not the shared pool.
+        try await MetricsBinary.onOwnThread {
+            for index in 0..<10_000 {
+                try store.record(deploy("flood \(index)", at: t0 + index * 60 / 10_000, tags: ["service": index % 2 == 0 ? "web" : "api"]))
+            }
         }
         let minute = (from: t0, until: t0 + 59)
         #expect(try store.events(from: minute.from, until: minute.until, limit: 10_000).count == 10_000)
