@@ -38,10 +38,12 @@ let package = Package(
         ),
         // Graph spec -> rrd_graph arguments (typed, escaped), PNG rendering and JSON series.
         .target(name: "GraphRender", dependencies: ["RRD", "MetricStore"], swiftSettings: strict),
+        // Typed readers over a YAML tree that collect problems with their line and column.
+        .target(name: "YAMLReading", dependencies: ["MetricStore", .product(name: "Yams", package: "Yams")], swiftSettings: strict),
         // Dashboard files (dashboards/*.yaml): model, loader with FILE:LINE:COL problems, reload, glob expansion.
         .target(
             name: "Dashboards",
-            dependencies: ["GraphRender", "MetricStore", "TimeSyntax", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
+            dependencies: ["GraphRender", "MetricStore", "TimeSyntax", "YAMLReading", .product(name: "Yams", package: "Yams"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         // `metrics query`: series as a terminal table with sparklines, CSV, or JSON.
@@ -56,7 +58,7 @@ let package = Package(
         .target(name: "DeployImpact", dependencies: ["MetricStore", "TimeSyntax"], swiftSettings: strict),
         .target(
             name: "MetricsConfig",
-            dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", "YAMLReading", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(

@@ -1,14 +1,15 @@
 import GraphRender
 import MetricStore
 import RRD
+import YAMLReading
 import Yams
 
 /// Reads a dashboard's YAML tree into a ``Dashboard``, recording each problem at its line.
 struct DashboardReader {
-    var yaml: YAMLReader
+    var yaml: YAMLReader<DashboardProblem>
 
     init(file: String) {
-        yaml = YAMLReader(file: file)
+        yaml = YAMLReader { DashboardProblem(file: file, line: $0, column: $1, key: $2, message: $3) }
     }
 
     mutating func read(_ root: Node, name: String) -> Dashboard {
@@ -146,7 +147,7 @@ struct DashboardReader {
                 switch value.scalar?.string {
                 case "line": area = false
                 case "area": area = true
-                default: yaml.problem(value, keyPath, "expected line or area, got '\(YAMLReader.shown(value))'")
+                default: yaml.problem(value, keyPath, "expected line or area, got '\(YAMLText.shown(value))'")
                 }
             case "line_width": yaml.number(value, keyPath).map { width = $0 }
             case "stack": yaml.bool(value, keyPath).map { series.stack = $0 }

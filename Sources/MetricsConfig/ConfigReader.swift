@@ -1,12 +1,18 @@
 import Collectors
 import MetricStore
 import RRD
+import YAMLReading
 import Yams
 
 /// Walks the YAML tree, fills the configuration and records each problem at its line.
 /// Unknown keys are problems: a misspelt key must not silently fall back to a default.
 struct ConfigReader {
-    var problems: [ConfigProblem] = []
+    /// The typed scalar readers, shared with the dashboard files; they collect the problems.
+    var yaml = YAMLReader { ConfigProblem(line: $0, column: $1, key: $2, message: $3) }
+    var problems: [ConfigProblem] {
+        get { yaml.problems }
+        set { yaml.problems = newValue }
+    }
     /// The configuration file's folder: relative program paths are resolved from it.
     var baseDirectory: String?
 
