@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The real `metrics` binary run as a child process, its stderr captured to a file.
 final class DaemonProcess: @unchecked Sendable {
@@ -78,27 +79,8 @@ func quietConfig(in directory: String) -> String {
     return path
 }
 
-/// Runs the `metrics` binary to completion and returns its exit status, stdout and stderr.
-/// The waiting happens on a thread of its own, never on the cooperative pool other tests share.
+/// Runs the `metrics` binary to completion and returns its exit status, stdout and stderr
+/// (on a thread of its own: see `runChild`).
 func runMetrics(_ arguments: [String], in directory: String) async throws -> (status: Int32, out: String, err: String) {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread {
-            continuation.resume(with: Result { try runMetricsBlocking(arguments, in: directory) })
-        }
-    }
-}
-
-private func runMetricsBlocking(_ arguments: [String], in directory: String) throws -> (status: Int32, out: String, err: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: DaemonProcess.binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    try await runChild(DaemonProcess.binary, arguments, directory: directory)
 }

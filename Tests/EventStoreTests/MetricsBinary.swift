@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The built `metrics` executable (`swift build --build-tests` builds it; METRICS_BINARY overrides).
 enum MetricsBinary {
@@ -10,31 +11,15 @@ enum MetricsBinary {
 
     /// Runs `metrics ARGUMENTS` to completion; returns its status, stdout and stderr.
     static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, out: String, err: String) {
-        try await onOwnThread { try runBlocking(arguments, environment: environment) }
+        try await runChild(path, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 })
     }
 
-    /// Runs `body` on a thread of its own: waiting for a process must not hold one of the few
-    /// threads of the cooperative pool that every other test shares.
+    /// Runs `body` on a thread of its own: waiting must not hold one of the few threads of the
+    /// cooperative pool that every other test shares.
     static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
         }
-    }
-
-    static func runBlocking(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // stderr is small; stdout is read to the end first so that a long listing cannot block.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
 
     /// A shell loop running `metrics deploy "LABEL N" --data-dir DIRECTORY` for N = 1...count;
