@@ -19,7 +19,7 @@ import RRD
 /// - `points`: `[time, value]` pairs, one per step from `start + step` to `end`. A point's time is
 ///   the *end* of the interval it summarises (as in rrdtool). Unknown values are `null`, never NaN.
 /// - `summary`: over the known points; every field is `null` when the series has no known point.
-/// - `events`: timeline events overlapping the range, oldest first (empty until events are stored).
+/// - `events`: timeline events overlapping the range, oldest first (from the event store).
 ///
 /// Field names are stable; new fields may be added. Keys are written in sorted order.
 public struct SeriesData: Sendable, Equatable, Codable {

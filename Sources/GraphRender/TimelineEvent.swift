@@ -1,6 +1,6 @@
 /// Something that happened on the timeline: a deploy, a rollback, a flag flip, a config change,
 /// an incident. Graphs draw it as a vertical rule (or, with an end, a shaded band between two
-/// rules); JSON series list it. Nothing stores events yet: callers pass them in.
+/// rules); JSON series list it. The event store (module EventStore) keeps them; callers pass them in.
 ///
 /// The label is outside text (from a CI job, a person): it is kept verbatim here and made safe
 /// where it is shown (escaped and cut for rrd_graph; HTML-escaped by web pages).
