@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "DeployImpact", dependencies: ["MetricStore", "TimeSyntax"], swiftSettings: strict),
         .target(
             name: "MetricsConfig",
-            dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", "DeployImpact", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(
