@@ -54,6 +54,8 @@ let package = Package(
         ),
         // Deploy impact: did the error signals rise after a deploy? Pure; no clocks, no files.
         .target(name: "DeployImpact", dependencies: ["MetricStore", "TimeSyntax"], swiftSettings: strict),
+        // Deploy impact over stored data: reads the signals' RRD files around recorded events.
+        .target(name: "DeployJudge", dependencies: ["DeployImpact", "EventStore", "GraphRender", "MetricStore"], swiftSettings: strict),
         .target(
             name: "MetricsConfig",
             dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", "DeployImpact", .product(name: "Yams", package: "Yams")],
@@ -113,7 +115,7 @@ let package = Package(
             name: "MetricsCLI",
             dependencies: [
                 "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax", "Dashboards", "EventStore",
-                "TerminalQuery", "RRD",
+                "TerminalQuery", "RRD", "DeployImpact", "DeployJudge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -192,6 +194,7 @@ let package = Package(
         ),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "GraphRender", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "DeployImpactTests", dependencies: ["DeployImpact"], swiftSettings: strict),
+        .testTarget(name: "DeployJudgeTests", dependencies: ["DeployJudge", "DeployImpact", "EventStore", "MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndpointTests",
