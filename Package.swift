@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "DashboardServer",
             dependencies: [
-                "MetricStore", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "TimeSyntax", "RRD", "EventStore",
+                "MetricStore", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "TimeSyntax", "RRD", "EventStore", "DeployImpact",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -105,6 +105,7 @@ let package = Package(
             name: "MetricsDaemon",
             dependencies: [
                 "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "Dashboards", "IngestListeners", "StatsD", "EventStore",
+                "DeployImpact", "DeployJudge",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
