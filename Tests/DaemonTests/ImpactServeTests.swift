@@ -51,6 +51,20 @@ import TestSupport
         let now = Int(Date().timeIntervalSince1970), deployed = now - 600
         try await writeRate("app.web.http.5xx", now: now, jumpAt: deployed, jumpTo: 10)
         try await writeRate("app.api.http.5xx", now: now)
+        try writeConfig(webhook: "http://127.0.0.1:\(hook)/hook")
+        for (what, service) in [("web v2", "web"), ("api v7", "api")] { try await deploy(what, service: service, at: deployed) }
+        let daemon = try DaemonProcess(["serve", "--config", directory.file("metrics.yaml")], directory: directory.path)
+        let port = try await daemon.waitForPort()
+        try await daemon.waitFor("impact: regression after web v2 (service web): app.web.http.5xx")
+        try await daemon.waitFor("impact: ok after api v7")
+        try await checkListing(port: port, received: received)
+        daemon.signal(SIGTERM)
+        #expect(try await daemon.waitForExit() == 0)
+        // Judged once, not again at every step.
+        #expect(daemon.log.components(separatedBy: "impact: regression after web v2").count == 2)
+    }
+
+    func writeConfig(webhook: String) throws {
         let config = """
             data_dir: data
             step: 1s
@@ -60,21 +74,21 @@ import TestSupport
               - {name: fine, pattern: "**", tiers: [1s:1h, 1m:1d]}
             impact:
               windows: { before: 1h, after: 1m }
-              webhook: http://127.0.0.1:\(hook)/hook
+              webhook: \(webhook)
               services:
                 web: { signals: [{ metric: app.web.http.5xx, kind: rate }] }
                 api: { signals: [{ metric: app.api.http.5xx, kind: rate }] }
             """ + listenersOff
         FileManager.default.createFile(atPath: directory.file("metrics.yaml"), contents: Data(config.utf8))
-        for (what, service) in [("web v2", "web"), ("api v7", "api")] {
-            let recorded = try await runMetrics(["deploy", what, "--tag", "service=\(service)", "--start", "\(deployed)",
-                                                 "--config", directory.file("metrics.yaml")], in: directory.path)
-            #expect(recorded.status == 0, "\(recorded.err)")
-        }
-        let daemon = try DaemonProcess(["serve", "--config", directory.file("metrics.yaml")], directory: directory.path)
-        let port = try await daemon.waitForPort()
-        try await daemon.waitFor("impact: regression after web v2 (service web): app.web.http.5xx")
-        try await daemon.waitFor("impact: ok after api v7")
+    }
+
+    func deploy(_ what: String, service: String, at start: Int) async throws {
+        let recorded = try await runMetrics(["deploy", what, "--tag", "service=\(service)", "--start", "\(start)",
+                                             "--config", directory.file("metrics.yaml")], in: directory.path)
+        #expect(recorded.status == 0, "\(recorded.err)")
+    }
+
+    func checkListing(port: Int, received: Received) async throws {
 
         let response = try await client.perform(Curl.HTTPRequest(url: "http://127.0.0.1:\(port)/api/v1/events?from=-1d", totalTimeout: .seconds(30)))
         #expect(response.status == 200)
@@ -99,10 +113,30 @@ import TestSupport
         let counter = directory.path + "/data/metrics/self/deploys/regression.rrd"
         for _ in 0..<100 where !FileManager.default.fileExists(atPath: counter) { try await Task.sleep(for: .milliseconds(100)) }
         #expect(FileManager.default.fileExists(atPath: counter))
+    }
 
-        daemon.signal(SIGTERM)
-        #expect(try await daemon.waitForExit() == 0)
-        // Judged once, not again at every step.
-        #expect(daemon.log.components(separatedBy: "impact: regression after web v2").count == 2)
+    /// A webhook that refuses connections: each regression is tried once, the failure logged
+    /// once a minute at most, and the daemon keeps judging. A restarted daemon does not judge
+    /// again what it stored.
+    @Test func aDeadWebhookIsLoggedAtALimitedRateAndVerdictsSurviveARestart() async throws {
+        let now = Int(Date().timeIntervalSince1970), deployed = now - 600
+        try await writeRate("app.web.http.5xx", now: now, jumpAt: deployed, jumpTo: 10)
+        try await writeRate("app.api.http.5xx", now: now)
+        try writeConfig(webhook: "http://127.0.0.1:1/hook")
+        for what in ["web v2", "web v3", "web v4"] { try await deploy(what, service: "web", at: deployed) }
+        let first = try DaemonProcess(["serve", "--config", directory.file("metrics.yaml")], directory: directory.path)
+        _ = try await first.waitForPort()
+        for what in ["web v2", "web v3", "web v4"] { try await first.waitFor("impact: regression after \(what)") }
+        first.signal(SIGTERM)
+        #expect(try await first.waitForExit() == 0)
+        #expect(first.log.components(separatedBy: "a regression verdict was not delivered").count == 2, "\(first.log)")
+
+        try await deploy("web v5", service: "web", at: deployed)
+        let second = try DaemonProcess(["serve", "--config", directory.file("metrics.yaml")], directory: directory.path)
+        _ = try await second.waitForPort()
+        try await second.waitFor("impact: regression after web v5")
+        second.signal(SIGTERM)
+        #expect(try await second.waitForExit() == 0)
+        #expect(!second.log.contains("after web v2") && !second.log.contains("after web v4"))
     }
 }
