@@ -17,7 +17,8 @@ struct DeploysCommand: AsyncParsableCommand {
             --server URL the events come from the daemon's GET /api/v1/events (its read token, when \
             it has one, from $METRICS_TOKEN or --token-file). With --impact each deploy tagged \
             service=NAME is judged against the error signals configured under impact.services.NAME \
-            (see the README, "Deploy impact"), reading the data directory's files: the table gains \
+            (see the README, "Deploy impact"), reading the data directory's files (or taking the \
+            daemon's stored verdict, when it has judged the deploy): the table gains \
             IMPACT, METRIC, CHANGE and CONFIDENCE columns, the JSON an "impact" object per judged event.
             """
     )
@@ -77,7 +78,11 @@ struct DeploysCommand: AsyncParsableCommand {
         if let judge {
             let now = Int(Date().timeIntervalSince1970)
             var results: [DeployImpactResult?] = []
-            for event in events { results.append(await judge.assess(event, now: now)) }
+            // The daemon's stored verdict, when it has judged the deploy: both then say the same.
+            let stored = (try? Self.storedImpacts(in: directory ?? "", events)) ?? [:]
+            for event in events {
+                if let verdict = stored[event.id] { results.append(verdict) } else { results.append(await judge.assess(event, now: now)) }
+            }
             impacts = results
         }
         if format == "json" {
@@ -92,6 +97,11 @@ struct DeploysCommand: AsyncParsableCommand {
         if events.count == limit {
             FileHandle.standardError.write(Data("metrics deploys: showing the newest \(limit); use --limit or a narrower --from for more\n".utf8))
         }
+    }
+
+    private static func storedImpacts(in directory: String, _ events: [Event]) throws -> [Int64: DeployImpactResult] {
+        guard !events.isEmpty else { return [:] }
+        return try EventStore(dataDirectory: directory).impacts(of: events.map(\.id)).compactMapValues(DeployImpactResult.init(jsonText:))
     }
 
     /// A data directory without events.sqlite has no events; reading does not create the file.

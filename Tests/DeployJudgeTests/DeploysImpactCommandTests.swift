@@ -1,3 +1,5 @@
+import DeployImpact
+import EventStore
 import Foundation
 import TestSupport
 import Testing
@@ -59,6 +61,17 @@ import Testing
         #expect(impact("api v7")?["verdict"] as? String == "ok")
         #expect(impact("web v3")?["verdict"] as? String == "tooRecent")
         #expect(events.first { $0["what"] as? String == "web v2" }?["id"] != nil)
+    }
+
+    @Test func theDaemonsStoredVerdictIsShownAsIs() async throws {
+        try await prepare()
+        let store = try EventStore(dataDirectory: fixture.path)
+        let web = try #require(try store.events(from: ImpactFixture.t0, until: ImpactFixture.dataEnd).first { $0.what == "web v2" })
+        let stored = DeployImpactResult(verdict: .suspect, signals: [SignalImpact(metric: "app.web.http.5xx", kind: .rate, verdict: .suspect)],
+                                        judgeableAt: ImpactFixture.deployTime + 900)
+        try store.saveImpact(eventID: web.id, verdict: "suspect", json: stored.jsonText(), judged: ImpactFixture.dataEnd)
+        let listed = try await metrics(["deploys", "--impact", "--from", "\(ImpactFixture.t0)"])
+        #expect(listed.out.split(separator: "\n").first { $0.contains("web v2") }?.contains("suspect") == true, "\(listed.out)")
     }
 
     @Test func withoutConfiguredServicesItSaysWhatToDo() async throws {
