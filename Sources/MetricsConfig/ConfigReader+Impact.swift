@@ -83,6 +83,7 @@ extension ConfigReader {
         for (index, item) in sequence.enumerated() {
             let itemPath = "\(path)[\(index)]"
             var metric: String?, kind: SignalKind?, minimum: Double?
+            let before = problems.count
             for (key, value) in entries(item, itemPath, known: ["metric", "kind", "min_absolute_change"]) {
                 switch key {
                 case "metric": metric = string(value, "\(itemPath).metric")
@@ -94,7 +95,8 @@ extension ConfigReader {
                 }
             }
             guard let metric, let kind else {
-                if case .mapping = item { problem(item, itemPath, "a signal needs both metric and kind") }
+                // A wrong value was reported already; only a missing key is news.
+                if case .mapping = item, problems.count == before { problem(item, itemPath, "a signal needs both metric and kind") }
                 continue
             }
             result.append(SignalConfig(metric: metric, kind: kind, minAbsoluteChange: minimum))

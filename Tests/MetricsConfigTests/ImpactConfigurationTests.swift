@@ -67,5 +67,6 @@ import Testing
         let problem = try #require(error?.problems.first { $0.key == key }, "\(error?.description ?? "no error")")
         #expect(problem.line == line)
         #expect(problem.message.contains(says), "\(problem.message)")
+        #expect(error?.problems.count == 1, "\(error?.description ?? "")")
     }
 }
