@@ -40,7 +40,13 @@ struct ImpactService: Service {
         let windows = judge.config.windows
         let due: [Event]
         do {
-            let recent = try await events.events(from: now - windows.after - Self.lookback, until: now, limit: 1_000)
+            // Per service: a flood of other events cannot push a deploy out of the limit.
+            var recent: [Event] = []
+            for service in judge.config.services.keys.sorted() {
+                // A name no tag value can have (too long) has no deploys to judge.
+                guard let filter = try? TagFilter(key: DeployJudge.serviceTag, value: service) else { continue }
+                recent += try await events.events(from: now - windows.after - Self.lookback, until: now, tags: [filter], limit: 1_000)
+            }
             let candidates = recent.filter { event in
                 !judge.signals(for: event).isEmpty && DeployTime(start: event.start, end: event.end).settled + windows.after + step <= now
             }
