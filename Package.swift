@@ -56,9 +56,11 @@ let package = Package(
         ),
         // Deploy impact: did the error signals rise after a deploy? Pure; no clocks, no files.
         .target(name: "DeployImpact", dependencies: ["MetricStore", "TimeSyntax"], swiftSettings: strict),
+        // Deploy impact over stored data: reads the signals' RRD files around recorded events.
+        .target(name: "DeployJudge", dependencies: ["DeployImpact", "EventStore", "GraphRender", "MetricStore"], swiftSettings: strict),
         .target(
             name: "MetricsConfig",
-            dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", "YAMLReading", .product(name: "Yams", package: "Yams")],
+            dependencies: ["MetricStore", "RRD", "Collectors", "IngestListeners", "StatsD", "DeployImpact", "YAMLReading", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(
@@ -92,7 +94,7 @@ let package = Package(
         .target(
             name: "DashboardServer",
             dependencies: [
-                "MetricStore", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "TimeSyntax", "RRD", "EventStore",
+                "MetricStore", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "TimeSyntax", "RRD", "EventStore", "DeployImpact",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -105,6 +107,7 @@ let package = Package(
             name: "MetricsDaemon",
             dependencies: [
                 "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "Dashboards", "IngestListeners", "StatsD", "EventStore",
+                "DeployImpact", "DeployJudge",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -115,7 +118,7 @@ let package = Package(
             name: "MetricsCLI",
             dependencies: [
                 "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax", "Dashboards", "EventStore",
-                "TerminalQuery", "RRD",
+                "TerminalQuery", "RRD", "DeployImpact", "DeployJudge",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -194,6 +197,7 @@ let package = Package(
         ),
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "GraphRender", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "DeployImpactTests", dependencies: ["DeployImpact"], swiftSettings: strict),
+        .testTarget(name: "DeployJudgeTests", dependencies: ["DeployJudge", "DeployImpact", "EventStore", "MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndpointTests",

@@ -1,3 +1,4 @@
+import DeployImpact
 import EventStore
 import Foundation
 import GraphRender
@@ -55,8 +56,12 @@ struct EventsAPI: Sendable {
             let filters: [TagFilter]
             do { filters = try parameters.getAll("tag").map { text throws(EventError) in try TagFilter(parsing: text) } } catch { throw Self.problem(error) }
             let found: [Event]
-            do { found = try await events.events(from: from, until: until, tags: filters, limit: limit) } catch { throw Self.problem(error) }
-            return JSONResponse.make(["events": found])
+            let impacts: [Int64: String]
+            do {
+                found = try await events.events(from: from, until: until, tags: filters, limit: limit)
+                impacts = try await events.impacts(of: found.map(\.id))
+            } catch { throw Self.problem(error) }
+            return JSONResponse.make(["events": found.map { JudgedEvent(event: $0, impact: impacts[$0.id].flatMap(DeployImpactResult.init(jsonText:))) }])
         } catch {
             return error.response(json: true)
         }

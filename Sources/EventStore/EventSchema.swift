@@ -32,6 +32,15 @@ enum EventSchema {
         -- A tag filter k=v reads the matching ids straight from this index.
         CREATE INDEX event_tag_by_value ON event_tag(key, value, event_id);
         """,
+        // 2: the daemon's deploy impact verdicts, one per event, judged once.
+        """
+        CREATE TABLE event_impact (
+            event_id INTEGER PRIMARY KEY REFERENCES event(id) ON DELETE CASCADE,
+            verdict TEXT NOT NULL,
+            result TEXT NOT NULL, -- the verdict with its numbers, as JSON (DeployImpactResult)
+            judged INTEGER NOT NULL
+        );
+        """,
     ]
 
     static var version: Int { steps.count }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import DeployImpact
+import DeployJudge
 import EventStore
 import Foundation
 import TimeSyntax
@@ -13,7 +15,11 @@ struct DeploysCommand: AsyncParsableCommand {
             'metrics deploys --from -1h --tag service=web' is a test) or the database failed, \
             2 on a usage error. With --format json an empty result is still printed, as []. With \
             --server URL the events come from the daemon's GET /api/v1/events (its read token, when \
-            it has one, from $METRICS_TOKEN or --token-file).
+            it has one, from $METRICS_TOKEN or --token-file). With --impact each deploy tagged \
+            service=NAME is judged against the error signals configured under impact.services.NAME \
+            (see the README, "Deploy impact"), reading the data directory's files (or taking the \
+            daemon's stored verdict, when it has judged the deploy): the table gains \
+            IMPACT, METRIC, CHANGE and CONFIDENCE columns, the JSON an "impact" object per judged event.
             """
     )
 
@@ -39,11 +45,14 @@ struct DeploysCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --server: file holding the token (else $METRICS_TOKEN).", valueName: "file"))
     var tokenFile: String?
 
+    @Flag(name: .long, help: "Judge each deploy against its service's error signals (not with --server).")
+    var impact = false
+
     @OptionGroup var options: ConfigOptions
 
     func run() async throws {
         let failure = CommandFailure(command: "deploys", usage: Self.usageString())
-        let directory: String?, range: TimeRange, filters: [TagFilter], token: String?
+        let directory: String?, range: TimeRange, filters: [TagFilter], token: String?, judge: DeployJudge?
         do {
             directory = server == nil ? try options.resolveDataDirectory() : nil
             token = server == nil ? nil : try RemoteEvents.token(file: tokenFile)
@@ -51,6 +60,7 @@ struct DeploysCommand: AsyncParsableCommand {
             filters = try TagFilter.tags(parsing: tag).map { entry throws(EventError) in try TagFilter(key: entry.key, value: entry.value) }
             guard (1...EventLimits.maxQueryLimit).contains(limit) else { throw EventError.badLimit(limit) }
             guard ["table", "json"].contains(format) else { throw ValidationError("--format is 'table' or 'json', not '\(format.prefix(20))'") }
+            judge = impact ? try DeployJudge(config: options.impactConfiguration(server: server), dataDirectory: directory ?? "") : nil
         } catch {
             failure.exit("\(error)", code: 2)
         }
@@ -64,10 +74,21 @@ struct DeploysCommand: AsyncParsableCommand {
         } catch {
             failure.exit("\(error)", code: 1)
         }
+        var impacts: [DeployImpactResult?]?
+        if let judge {
+            let now = Int(Date().timeIntervalSince1970)
+            var results: [DeployImpactResult?] = []
+            // The daemon's stored verdict, when it has judged the deploy: both then say the same.
+            let stored = (try? Self.storedImpacts(in: directory ?? "", events)) ?? [:]
+            for event in events {
+                if let verdict = stored[event.id] { results.append(verdict) } else { results.append(await judge.assess(event, now: now)) }
+            }
+            impacts = results
+        }
         if format == "json" {
-            print(EventListing.json(events))
+            print(impacts.map { ImpactListing.json(zip(events, $0).map { ImpactListing.Judged(event: $0, impact: $1) }) } ?? EventListing.json(events))
         } else if !events.isEmpty {
-            print(EventListing.table(events), terminator: "")
+            print(EventListing.table(events, impacts: impacts), terminator: "")
         }
         if events.isEmpty {
             failure.exit("no events between \(EventTimeText.iso(range.start)) and \(EventTimeText.iso(range.end))" +
@@ -76,6 +97,11 @@ struct DeploysCommand: AsyncParsableCommand {
         if events.count == limit {
             FileHandle.standardError.write(Data("metrics deploys: showing the newest \(limit); use --limit or a narrower --from for more\n".utf8))
         }
+    }
+
+    private static func storedImpacts(in directory: String, _ events: [Event]) throws -> [Int64: DeployImpactResult] {
+        guard !events.isEmpty else { return [:] }
+        return try EventStore(dataDirectory: directory).impacts(of: events.map(\.id)).compactMapValues(DeployImpactResult.init(jsonText:))
     }
 
     /// A data directory without events.sqlite has no events; reading does not create the file.

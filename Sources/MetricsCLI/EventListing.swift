@@ -1,3 +1,4 @@
+import DeployImpact
 import EventStore
 import Foundation
 
@@ -11,11 +12,15 @@ enum EventListing {
     }
 
     /// Columns TIME, KIND, WHAT, WHO, LINK; an event that lasted shows `+DURATION` after its time.
-    static func table(_ events: [Event]) -> String {
-        let header = ["TIME", "KIND", "WHAT", "WHO", "LINK"]
-        let rows = events.map { event in
+    /// With `impacts` (one per event), IMPACT, METRIC, CHANGE and CONFIDENCE come before LINK.
+    static func table(_ events: [Event], impacts: [DeployImpactResult?]? = nil) -> String {
+        let impactHeader = impacts == nil ? [] : ["IMPACT", "METRIC", "CHANGE", "CONFIDENCE"]
+        let header = ["TIME", "KIND", "WHAT", "WHO"] + impactHeader + ["LINK"]
+        let rows = events.enumerated().map { index, event in
             [EventTimeText.local(event.start) + (event.end.map { " +" + EventTimeText.duration($0 - event.start) } ?? ""),
-             cell(event.kind, limit: 12), cell(event.what, limit: 60), cell(event.who ?? "-", limit: 20), cell(event.link ?? "-", limit: 80)]
+             cell(event.kind, limit: 12), cell(event.what, limit: 60), cell(event.who ?? "-", limit: 20)]
+            + (impacts.map { ImpactListing.cells($0[index]).map { cell($0, limit: 60) } } ?? [])
+            + [cell(event.link ?? "-", limit: 80)]
         }
         let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
         return ([header] + rows).map { row in

@@ -18,7 +18,7 @@ struct ConfigReader {
 
     mutating func readRoot(_ root: Node, into config: inout DaemonConfiguration) {
         let keys = ["data_dir", "step", "http", "storage", "retention", "log", "collectors", "endpoints", "endpoint_dir",
-                    "statsd", "graphite", "listeners", "exec", "dashboards"]
+                    "statsd", "graphite", "listeners", "exec", "dashboards", "impact"]
         for (key, value) in entries(root, "", known: keys) {
             switch key {
             case "data_dir": string(value, key).map { config.dataDirectory = $0 }
@@ -35,6 +35,7 @@ struct ConfigReader {
             case "listeners": readListeners(value, into: &config.listeners)
             case "exec": config.programs = readExec(value, baseDirectory: baseDirectory)
             case "dashboards": string(value, key).map { config.dashboardDirectory = $0 }
+            case "impact": config.impact = readImpact(value)
             default: break
             }
         }

@@ -1,4 +1,5 @@
 import Collectors
+import DeployImpact
 import IngestListeners
 import StatsD
 import MetricStore
@@ -32,6 +33,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var statsdAggregation = StatsDAggregation()
     /// DogStatsD tag keys whose values become name segments, in this order; other tags are ignored.
     public var statsdTagSegments: [String] = []
+    /// Deploy impact: error signals per `service` tag value, windows, thresholds, webhook.
+    /// No services (the default) means no deploy is judged.
+    public var impact = ImpactConfig()
     /// The file this came from, or `(embedded default)`.
     public var source = DefaultConfiguration.sourceName
 

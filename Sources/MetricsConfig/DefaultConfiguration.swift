@@ -184,5 +184,22 @@ listeners:
   idle_timeout: 5m         # a silent TCP connection is closed
   max_pending_points: 500000
 
+# Deploy impact: after each deploy tagged service=NAME, the error signals listed under
+# services.NAME are compared between the window after the deploy (from its end, when it has one)
+# and the baseline before it, discounting the daily and weekly cycle; the verdict is ok, suspect
+# or regression (see README, "Deploy impact"). No services: no deploy is judged. Kinds: rate
+# (events per second), count (events per step), level (e.g. latency), failure (failed checks).
+# impact:
+#   windows: { before: 1h, after: 15m }     # baseline and judged window, each 1m to 1d
+#   thresholds: { z_regression: 5, min_ratio: 1.5 }   # any subset; defaults otherwise
+#   webhook: https://chat.example.com/hooks/deploys   # receives each regression as JSON
+#   services:
+#     web:
+#       signals:
+#         - { metric: app.web.http.5xx.rate, kind: rate }
+#         - { metric: app.web.errors.count, kind: count }
+#         - { metric: app.web.latency.p95, kind: level, min_absolute_change: 0.05 }
+#         - { metric: checks.web.failed, kind: failure }
+
 """#
 }

@@ -1,6 +1,7 @@
 import CollectorCore
 import Curl
 import DashboardServer
+import DeployJudge
 import Dashboards
 import EventStore
 import IngestListeners
@@ -58,6 +59,7 @@ public struct Daemon {
             logger.info("listening on http://\(config.http.host):\(port) (data directory \(backend.dataDirectory), step \(config.step)s, \(collectors.count) collector(s))")
             systemd.ready("listening on \(config.http.host):\(port)")
         }
+        let impact = Self.impactService(config, dataDirectory: backend.dataDirectory, events: events, writer: writer, client: client, logger: logger)
         let reload = ReloadService(file: configurationFile, current: config, backend: backend, writer: writer, systemd: systemd, logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [
@@ -66,12 +68,21 @@ public struct Daemon {
                 .init(service: ingest),
                 .init(service: http),
                 .init(service: reload),
-            ],
+            ] + (impact.map { [.init(service: $0)] } ?? []),
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         ))
         try await group.run()
         logger.info("stopped")
+    }
+
+    /// Deploy impact judging, when `impact.services` names a service and events are available.
+    static func impactService(_ config: DaemonConfiguration, dataDirectory: String, events: EventStoreQueue?, writer: MetricWriter,
+                              client: HTTPClient, logger: Logger) -> ImpactService? {
+        guard !config.impact.services.isEmpty, let events else { return nil }
+        let webhook = config.impact.webhook.map { ImpactWebhook(url: $0, client: client, logger: logger) }
+        return ImpactService(judge: DeployJudge(config: config.impact, dataDirectory: dataDirectory), events: events,
+                             writer: writer, webhook: webhook, step: config.step, logger: logger)
     }
 
     /// The events store of the data directory. One that cannot be opened (corrupt, locked for

@@ -1,0 +1,38 @@
+import Foundation
+import GRDB
+import TestSupport
+import Testing
+@testable import EventStore
+
+@Suite struct ImpactStorageTests {
+    let directory = TemporaryDirectory()
+
+    @Test func aVersionOneFileIsMigratedInPlaceAndKeepsItsEvents() throws {
+        let path = directory.path + "/" + EventStore.fileName
+        // A file as the first release wrote it: step 1 only, one event.
+        let old = try DatabaseQueue(path: path)
+        try old.write { db in
+            try db.execute(sql: EventSchema.steps[0])
+            try db.execute(sql: "PRAGMA user_version = 1")
+            try db.execute(sql: "INSERT INTO event (start, what, source, created) VALUES (1700000000, 'web v1', 'cli', 1700000000)")
+            try db.execute(sql: "INSERT INTO event_tag (event_id, key, value) VALUES (1, 'service', 'web')")
+        }
+        try old.close()
+
+        let store = try EventStore(path: path)
+        let events = try store.events(from: 1_699_999_000, until: 1_700_001_000)
+        #expect(events.map(\.what) == ["web v1"] && events.first?.tags == ["service": "web"])
+        let version = try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        #expect(version == EventSchema.version && version == 2)
+        #expect(try store.saveImpact(eventID: 1, verdict: "regression", json: #"{"verdict":"regression"}"#, judged: 1_700_002_000))
+        #expect(try store.impacts(of: [1, 2]) == [1: #"{"verdict":"regression"}"#])
+    }
+
+    @Test func theFirstVerdictStands() throws {
+        let store = try EventStore(dataDirectory: directory.path)
+        let event = try store.record(NewEvent(start: 1_700_000_000, what: "api v2", tags: ["service": "api"], source: .api))
+        #expect(try store.saveImpact(eventID: event.id, verdict: "ok", json: "{}", judged: 1))
+        #expect(try store.saveImpact(eventID: event.id, verdict: "regression", json: "{\"x\":1}", judged: 2) == false)
+        #expect(try store.impacts(of: [event.id]) == [event.id: "{}"])
+    }
+}
