@@ -94,7 +94,7 @@ let package = Package(
         .target(
             name: "DashboardServer",
             dependencies: [
-                "MetricStore", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "TimeSyntax", "RRD", "EventStore", "DeployImpact",
+                "MetricStore", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "TimeSyntax", "RRD", "EventStore", "DeployImpact", "DeployJudge",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

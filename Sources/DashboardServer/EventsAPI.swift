@@ -1,4 +1,5 @@
 import DeployImpact
+import DeployJudge
 import EventStore
 import Foundation
 import GraphRender

@@ -86,7 +86,7 @@ struct DeploysCommand: AsyncParsableCommand {
             impacts = results
         }
         if format == "json" {
-            print(impacts.map { ImpactListing.json(zip(events, $0).map { ImpactListing.Judged(event: $0, impact: $1) }) } ?? EventListing.json(events))
+            print(impacts.map { ImpactListing.json(zip(events, $0).map { JudgedEvent(event: $0, impact: $1) }) } ?? EventListing.json(events))
         } else if !events.isEmpty {
             print(EventListing.table(events, impacts: impacts), terminator: "")
         }

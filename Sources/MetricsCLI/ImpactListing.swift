@@ -1,25 +1,11 @@
 import DeployImpact
+import DeployJudge
 import EventStore
 import Foundation
 
 /// The `--impact` columns of `metrics deploys` and the `impact` object of its JSON.
 enum ImpactListing {
-    /// One event and its verdict (nil: not judged, no signals for its service), encoded as the
-    /// event's own fields plus `impact`.
-    struct Judged: Encodable {
-        var event: Event
-        var impact: DeployImpactResult?
-
-        enum CodingKeys: String, CodingKey { case impact }
-
-        func encode(to encoder: any Encoder) throws {
-            try event.encode(to: encoder)
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encodeIfPresent(impact, forKey: .impact)
-        }
-    }
-
-    static func json(_ judged: [Judged]) -> String {
+    static func json(_ judged: [JudgedEvent]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Infinite ratios (after > 0, expected 0) must not fail the whole listing.
