@@ -243,6 +243,9 @@ import Glibc
         #expect(try await values("py.dog.level").first == 4)
         #expect(try await values("metrics.self.statsd.events").contains { $0 > 0 }, "the DogStatsD event is counted")
         #expect(try await values("py.graphite.x").first == 5)
+        // The real DogStatsD client's event is on the timeline.
+        let events = try await runMetrics(["deploys", "--from", "-1h", "--format", "json", "--data-dir", "data"], in: directory.path)
+        #expect(events.out.contains("web v1.2") && events.out.contains("dogstatsd"), "\(events.out)\n\(events.err)")
     }
 
     /// TCP lines are bounded in length, connections in number and idle time, on both listeners.
