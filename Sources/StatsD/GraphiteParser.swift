@@ -94,16 +94,8 @@ public enum GraphiteParser {
     /// Every line of `bytes` (`\n`-separated); a refused line is counted and the rest still parsed.
     public static func parse(_ bytes: UnsafeRawBufferPointer, now: Int) -> GraphiteParseResult {
         var result = GraphiteParseResult()
-        let count = bytes.count
-        var start = 0
-        while start < count {
-            var end = start
-            while end < count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            var lineEnd = end
-            if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd])
-            start = end + 1
-            if !line.contains(where: { !isBlank($0) }) { continue }
+        Lines.forEach(in: bytes) { line in
+            guard line.contains(where: { !isBlank($0) }) else { return }
             switch parse(line: line, now: now) {
             case .success(let good):
                 result.samples.append(Sample(name: good.name, kind: .gauge, time: good.time, value: good.value))

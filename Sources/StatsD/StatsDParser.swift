@@ -38,15 +38,8 @@ public enum StatsDParser {
     /// Parses `bytes` into `sink`, line by line; what the sink refuses is counted as `bad_name`.
     public static func parse(_ bytes: UnsafeRawBufferPointer, tagSegments: [String] = [], into sink: inout some StatsDSink) -> StatsDParseSummary {
         var parser = StatsDLineParser(tagSegments: tagSegments)
-        let count = bytes.count
-        var start = 0
-        while start < count {
-            var end = start
-            while end < count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            var lineEnd = end
-            if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-            if lineEnd > start { parser.parse(line: UnsafeRawBufferPointer(rebasing: bytes[start..<lineEnd]), into: &sink) }
-            start = end + 1
+        Lines.forEach(in: bytes) { line in
+            if !line.isEmpty { parser.parse(line: line, into: &sink) }
         }
         return parser.summary
     }
