@@ -4,6 +4,9 @@
 /// S_before events is Binomial(N, p0) with p0 = n_a r_a / (n_a r_a + n_b r_b), r_b the
 /// baseline rate (at least half an event per baseline window, so a silent baseline still
 /// gives a test) and r_a = r_b + the references' rise. The p-value is P(X >= S_after).
+/// Counts noisier than Poisson (bursts of bad requests, a rate that is not a plain count)
+/// would make that test overconfident, so the counts are first divided by the baseline's
+/// dispersion (variance / mean, at least 1): the quasi-Poisson scaling.
 /// A regression also needs `minRatio` and `minExtraEvents` more events than expected.
 /// Baseline steps far above the baseline's median (an unrelated spike, the tail of an earlier
 /// bad deploy) are left out, or they would inflate the expected rate and hide a regression.
@@ -16,7 +19,8 @@ enum CountTest {
         let expected = before + sample.expectedRise
         let floorRate = max(before, 0.5 / nb)
         let share = na * (floorRate + sample.expectedRise) / (na * (floorRate + sample.expectedRise) + nb * floorRate)
-        let observed = Int(sumAfter.rounded()), total = Int((sumAfter + sumBefore).rounded())
+        let scale = dispersion(baseline)
+        let observed = Int((sumAfter / scale).rounded()), total = Int(((sumAfter + sumBefore) / scale).rounded())
         let pValue = RobustStatistics.binomialUpperTail(atLeast: observed, trials: max(total, observed), probability: share)
         let extra = sumAfter - na * expected
         let ratio = effectRatio(after: after, expected: expected)
@@ -29,6 +33,15 @@ enum CountTest {
             : .ok
         return SignalImpact(signal, sample, before: before, after: after,
                             score: RobustStatistics.normalQuantile(upperTail: pValue), pValue: pValue, verdict: verdict)
+    }
+
+    /// Variance over mean of the baseline's steps (outliers already dropped), at least 1
+    /// (Poisson) and at most 1,000. The plain variance: the MAD of small counts is too coarse.
+    static func dispersion(_ values: [Double]) -> Double {
+        let mean = RobustStatistics.mean(values)
+        guard mean > 0, values.count > 1 else { return 1 }
+        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+        return min(max(variance / mean, 1), 1_000)
     }
 
     /// Drops steps more than 4 spreads above the median, the spread being at least the Poisson

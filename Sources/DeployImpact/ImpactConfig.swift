@@ -50,6 +50,7 @@ public struct ImpactConfig: Codable, Sendable, Equatable {
         where !(60...ImpactWindows.maxWindow).contains(seconds) {
             throw .badWindow(name, seconds)
         }
+        if !(0...ImpactWindows.maxWindow).contains(windows.followUp) { throw .badWindow("follow_up", windows.followUp) }
         if let problem = thresholds.problem { throw .badThresholds(problem) }
         var count = 0
         for (service, entry) in services.sorted(by: { $0.key < $1.key }) {
@@ -105,7 +106,8 @@ public enum ImpactConfigError: Error, Sendable, Equatable, CustomStringConvertib
     public var description: String {
         switch self {
         case let .badWindow(name, seconds):
-            "impact window \(name) is \(seconds) s; give a duration from 1m to 1d"
+            name == "follow_up" ? "impact window follow_up is \(seconds) s; give 0 (no second look) or a duration up to 1d"
+                : "impact window \(name) is \(seconds) s; give a duration from 1m to 1d"
         case let .badThresholds(problem): "impact thresholds: \(problem)"
         case let .badService(name): "impact service name \"\(name.prefix(40))\" must be 1 to 200 bytes"
         case let .badMetric(service, metric, reason):

@@ -11,17 +11,27 @@
 /// - rate and level: robust z-score of (after - expected) against the baseline's median and
 ///   MAD; count: conditional binomial test of after vs baseline counts; failure: binomial test
 ///   of the failed steps against the baseline's failed fraction;
-/// - a verdict needs both significance and a minimum effect (ratio, absolute change, events).
+/// - a verdict needs both significance and a minimum effect (ratio, absolute change, events);
+/// - an `ok` or `suspect` is looked at again `followUp` later over the longer window, and
+///   becomes a `regression` if that window shows one (a slow ramp, a quiet night).
 public enum ImpactDetector {
     /// One day and one week: the references that discount the daily and weekly cycle.
     static let references: [(name: String, lag: Int)] = [("day", 86_400), ("week", 7 * 86_400)]
 
     public static func assess(_ deploy: DeployTime, signals: [SignalSeries], now: Int,
                               windows: ImpactWindows = .init(), thresholds: ImpactThresholds = .init()) -> DeployImpactResult {
-        let results = signals.map { assess(deploy, signal: $0, now: now, windows: windows, thresholds: thresholds) }
-            .sorted { ($0.verdict, $0.confidence ?? 0) > ($1.verdict, $1.confidence ?? 0) }
-        return DeployImpactResult(verdict: results.first?.verdict ?? .noData, signals: results,
-                                  judgeableAt: deploy.settled + windows.after)
+        let secondLook = windows.followUp > 0 && now >= windows.finalAt(settled: deploy.settled)
+        let results = signals.map { signal in
+            let first = assess(deploy, signal: signal, now: now, windows: windows, thresholds: thresholds)
+            guard secondLook, first.verdict == .suspect || first.verdict == .ok else { return first }
+            // The second look can raise a verdict, never lower it: what the first look saw stays.
+            let second = assess(deploy, signal: signal, now: now, windows: windows.followingUp, thresholds: thresholds)
+            return second.verdict == .regression ? second : first
+        }.sorted { ($0.verdict, $0.confidence ?? 0) > ($1.verdict, $1.confidence ?? 0) }
+        let verdict = results.first?.verdict ?? .noData
+        return DeployImpactResult(verdict: verdict, signals: results, judgeableAt: deploy.settled + windows.after,
+                                  finalAt: (verdict == .ok || verdict == .suspect) && windows.followUp > 0 && !secondLook
+                                      ? windows.finalAt(settled: deploy.settled) : nil)
     }
 
     public static func assess(_ deploy: DeployTime, signal: SignalSeries, now: Int,
@@ -51,7 +61,7 @@ public enum ImpactDetector {
         let expectedRise = max(0, rises.min() ?? 0)
         let samples = [after, Array(after.suffix(after.count / 2))].filter { !$0.isEmpty }.map { values in
             let trim = min(values.count / 2, (thresholds.spikeTolerance + series.step - 1) / series.step)
-            return ImpactSample(baseline: baseline, after: RobustStatistics.droppingTop(values, count: trim),
+            return ImpactSample(baseline: baseline, after: RobustStatistics.droppingIsolatedTop(values, count: trim),
                                 expectedRise: expectedRise, step: series.step, references: used)
         }
         return samples.map { judge(signal, $0, thresholds) }.max { ($0.verdict, $0.score ?? 0) < ($1.verdict, $1.score ?? 0) }!
@@ -59,7 +69,8 @@ public enum ImpactDetector {
 
     static func judge(_ signal: SignalSeries, _ sample: ImpactSample, _ thresholds: ImpactThresholds) -> SignalImpact {
         switch signal.kind {
-        case .rate, .level: LevelTest.judge(signal, sample, thresholds)
+        case .rate: RateTest.judge(signal, sample, thresholds)
+        case .level: LevelTest.judge(signal, sample, thresholds)
         case .count: CountTest.judge(signal, sample, thresholds)
         case .failure: FailureTest.judge(signal, sample, thresholds)
         }

@@ -59,13 +59,17 @@ public struct DeployImpactResult: Codable, Sendable, Equatable {
     public var signals: [SignalImpact]
     /// The end of the after-window: the deploy can be judged from then on.
     public var judgeableAt: Int
+    /// Set while the verdict may still change: an `ok` or `suspect` waits for the second look
+    /// (see ``ImpactWindows/followUp``) until then.
+    public var finalAt: Int?
 
     /// The signal behind the verdict (nil when there is none).
     public var worst: SignalImpact? { signals.first }
 
-    public init(verdict: ImpactVerdict, signals: [SignalImpact], judgeableAt: Int) {
+    public init(verdict: ImpactVerdict, signals: [SignalImpact], judgeableAt: Int, finalAt: Int? = nil) {
         self.verdict = verdict
         self.signals = signals
         self.judgeableAt = judgeableAt
+        self.finalAt = finalAt
     }
 }

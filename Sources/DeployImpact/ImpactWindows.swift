@@ -6,21 +6,34 @@ public struct ImpactWindows: Codable, Sendable, Equatable {
     public var before: Int
     /// The window after the deploy (or its end) that is judged (default 15 minutes).
     public var after: Int
+    /// An `ok` or `suspect` verdict is looked at again this long after the after-window ended,
+    /// over the longer window `(settled, settled + after + followUp]`, and becomes a
+    /// `regression` when that window shows one: a slow ramp, or a rise on a quiet night, needs
+    /// more data than 15 minutes give. A regression is final at once. 0: no second look.
+    public var followUp: Int
 
     public static let maxWindow = 86_400
 
-    enum CodingKeys: String, CodingKey { case before, after }
+    enum CodingKeys: String, CodingKey { case before, after, followUp }
 
-    public init(before: Int = 3_600, after: Int = 900) {
+    public init(before: Int = 3_600, after: Int = 900, followUp: Int = 900) {
         self.before = before
         self.after = after
+        self.followUp = followUp
     }
+
+    /// The windows of the second look: the after-window grown by `followUp`.
+    var followingUp: ImpactWindows { ImpactWindows(before: before, after: after + followUp, followUp: 0) }
+
+    /// When the verdict on a deploy settled at `settled` is final.
+    public func finalAt(settled: Int) -> Int { settled + after + followUp }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         let defaults = ImpactWindows()
         before = try Self.seconds(container, .before) ?? defaults.before
         after = try Self.seconds(container, .after) ?? defaults.after
+        followUp = try Self.seconds(container, .followUp) ?? defaults.followUp
     }
 
     private static func seconds(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Int? {

@@ -7,7 +7,7 @@
 enum LevelTest {
     static func judge(_ signal: SignalSeries, _ sample: ImpactSample, _ thresholds: ImpactThresholds) -> SignalImpact {
         let before = RobustStatistics.median(sample.baseline)
-        let after = RobustStatistics.mean(sample.after)
+        let after = RobustStatistics.median(sample.after)
         let expected = before + sample.expectedRise
         var spread = max(RobustStatistics.robustSpread(sample.baseline), thresholds.minSpreadFraction * abs(before), 1e-12)
         if signal.kind == .rate {

@@ -20,6 +20,20 @@ enum RobustStatistics {
         return 1.4826 * median(values.map { abs($0 - center) })
     }
 
+    /// `values` without up to `count` of their largest, each dropped only while it stands apart:
+    /// further above the next largest than that one is above the median. An unrelated spike of
+    /// a step or two goes; a burst or ramp, whose top points sit together, stays.
+    static func droppingIsolatedTop(_ values: [Double], count: Int) -> [Double] {
+        var sorted = values.sorted()
+        let center = median(values)
+        for _ in 0..<count where sorted.count >= 3 {
+            let top = sorted[sorted.count - 1], next = sorted[sorted.count - 2]
+            guard top - next > next - center else { break }
+            sorted.removeLast()
+        }
+        return sorted
+    }
+
     /// `values` without their `count` largest (unrelated short spikes).
     static func droppingTop(_ values: [Double], count: Int) -> [Double] {
         guard count > 0 else { return values }

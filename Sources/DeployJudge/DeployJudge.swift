@@ -4,7 +4,7 @@ import GraphRender
 import MetricStore
 
 /// Judges recorded deploys against the RRD files of a data directory: reads each error signal of
-/// the deploy's `service` tag over the baseline, the after-window and the same windows one day
+/// the deploy's `service` tag over the baseline, the after-window (with its follow-up) and the same windows one day
 /// and one week earlier, and hands them to ``ImpactDetector``.
 public struct DeployJudge: Sendable {
     /// The event tag whose value picks the service's signals in ``ImpactConfig/services``.
@@ -47,7 +47,7 @@ public struct DeployJudge: Sendable {
         var result: [SeriesPoint] = []
         for lag in [7 * 86_400, 86_400, 0] {
             let start = deploy.start - config.windows.before - lag
-            let end = deploy.settled + config.windows.after - lag
+            let end = deploy.settled + config.windows.after + config.windows.followUp - lag
             guard let data = try? await SeriesExport.data([SeriesRequest(metric: name)], start: start, end: end,
                                                           maxPoints: GraphLimits.maxPoints.upperBound, dataDirectory: dataDirectory),
                   let series = data.series.first else { continue }

@@ -12,14 +12,16 @@ enum DeployImpactBench {
     }
 
     static func run(_ arguments: ArraySlice<String>) async throws {
-        let options = BenchArguments(arguments, allowed: ["--seed", "--deploys", "--z-regression", "--z-suspect", "--p-regression", "--min-ratio", "--show", "--rrd"])
+        let options = BenchArguments(arguments, allowed: ["--seed", "--deploys", "--z-regression", "--z-suspect", "--p-regression", "--min-ratio", "--show", "--rrd", "--after", "--spike-tolerance", "--max-points", "--follow-up"])
         var random = BenchRandom(seed: UInt64(options.int("--seed", 1)))
         var thresholds = ImpactThresholds()
         if let z = Double(options.string("--z-regression", "")) { thresholds.zRegression = z }
         if let z = Double(options.string("--z-suspect", "")) { thresholds.zSuspect = z }
         if let p = Double(options.string("--p-regression", "")) { thresholds.pRegression = p }
         if let r = Double(options.string("--min-ratio", "")) { thresholds.minRatio = r }
-        let windows = ImpactWindows()
+        if let v = Int(options.string("--spike-tolerance", "")) { thresholds.spikeTolerance = v }
+        if let v = Int(options.string("--max-points", "")) { thresholds.maxEffectivePoints = v }
+        let windows = ImpactWindows(after: options.int("--after", ImpactWindows().after), followUp: options.int("--follow-up", ImpactWindows().followUp))
         var cases = schedule(count: options.int("--deploys", 300), random: &random)
         var effects = ImpactWorld.Effects()
         for item in cases { item.injection?.apply(to: &effects, deploy: item.deploy, random: &random) }
@@ -27,26 +29,26 @@ enum DeployImpactBench {
         let now = ImpactWorld.time(ImpactWorld.count - 1)
         for index in cases.indices {
             cases[index].result = ImpactDetector.assess(DeployTime(start: cases[index].deploy),
-                                                        signals: world.signals(for: cases[index].deploy, windows: windows),
+                                                        signals: world.signals(for: cases[index].deploy, windows: ImpactWindows(before: windows.before, after: windows.after + windows.followUp)),
                                                         now: now, windows: windows, thresholds: thresholds)
         }
         // --show misses|false: one line per missed injection or flagged clean deploy, to see why.
         let show = options.string("--show", "")
-        for item in cases where (show == "misses" && item.injection != nil && item.result?.verdict != .regression)
-            || (show == "false" && item.injection == nil && (item.result?.verdict ?? .noData) >= .suspect) {
+        for item in cases where (show == "misses" && item.injection?.isRegression == true && item.result?.verdict != .regression)
+            || (show == "false" && item.injection?.isRegression != true && (item.result?.verdict ?? .noData) >= .suspect) {
             print(describe(item))
             if let injection = item.injection {
                 let first = ImpactWorld.index(item.deploy) + 1, values = [effects.rate, effects.errors, effects.latency][injection.signal]
                 print("    injected multiplier over the after-window: " + values[first..<(first + 15)].map { String(format: "%.2f", $0) }.joined(separator: " "))
             }
         }
-        print(ImpactScore(cases: cases).report(seed: options.int("--seed", 1), thresholds: thresholds))
+        print(ImpactScore(cases: cases).report(seed: options.int("--seed", 1), thresholds: thresholds, windows: windows))
         let directory = options.string("--rrd", "")
         guard !directory.isEmpty else { return }
         let read = try await ImpactRRDCheck.run(world, cases, windows: windows, thresholds: thresholds, now: now, directory: directory)
         let same = zip(cases, read).filter { $0.result?.verdict == $1.result?.verdict }.count
         print("\nthrough RRD files and SeriesExport (\(directory)): \(same)/\(cases.count) verdicts as in memory")
-        print(ImpactScore(cases: read).report(seed: options.int("--seed", 1), thresholds: thresholds).split(separator: "\n").last.map(String.init) ?? "")
+        print(ImpactScore(cases: read).report(seed: options.int("--seed", 1), thresholds: thresholds, windows: windows).split(separator: "\n").last.map(String.init) ?? "")
     }
 
     static func describe(_ item: Case) -> String {

@@ -1,7 +1,15 @@
-/// An error spike injected after a deploy: its shape, size and the signal it hits.
+/// A change injected after a deploy: its shape, size and the signal it hits.
+///
+/// `medium` and `large` are regressions, the truth the detector is scored against. `minor`
+/// changes stay below the detector's documented minimum effect (1.5x a rate or count, 1.15x a
+/// latency, over the judged window): the harmless wiggles a deploy may cause. Calling one a
+/// `regression` counts as a false positive; `suspect` is fine.
 struct ImpactInjection {
     enum Shape: String, CaseIterable { case step, burst, ramp, latencyShift = "latency" }
-    enum Size: String, CaseIterable { case small, medium, large }
+    enum Size: String, CaseIterable { case minor, medium, large }
+
+    /// Whether the detector should call it a regression.
+    var isRegression: Bool { size != .minor }
 
     let shape: Shape
     let size: Size
@@ -12,9 +20,9 @@ struct ImpactInjection {
     /// shifts are smaller because latencies move less than error rates.
     var factor: Double {
         switch shape {
-        case .step, .ramp: [1.5, 3, 10][sizeIndex]
-        case .burst: [3, 6, 20][sizeIndex]
-        case .latencyShift: [1.15, 1.4, 2][sizeIndex]
+        case .step, .ramp: [1.2, 3, 10][sizeIndex]
+        case .burst: [2, 6, 20][sizeIndex]
+        case .latencyShift: [1.07, 1.4, 2][sizeIndex]
         }
     }
 

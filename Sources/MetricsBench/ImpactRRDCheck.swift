@@ -29,7 +29,8 @@ enum ImpactRRDCheck {
         for index in judged.indices {
             var points = [[SeriesPoint]](repeating: [], count: names.count)
             for lag in [7 * 86_400, 86_400, 0] {
-                let start = judged[index].deploy - lag - windows.before, end = judged[index].deploy - lag + windows.after
+                let start = judged[index].deploy - lag - windows.before
+                let end = judged[index].deploy - lag + windows.after + windows.followUp
                 let data = try await SeriesExport.data(metrics.map { SeriesRequest(metric: $0) }, start: start, end: end,
                                                        maxPoints: (end - start) / ImpactWorld.step + 2, dataDirectory: directory)
                 for (series, read) in data.series.enumerated() {

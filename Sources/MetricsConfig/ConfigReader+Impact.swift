@@ -35,9 +35,15 @@ extension ConfigReader {
     }
 
     private mutating func readImpactWindows(_ node: Node, into windows: inout ImpactWindows) {
-        for (key, value) in entries(node, "impact.windows", known: ["before", "after"]) {
-            guard let seconds = duration(value, "impact.windows.\(key)") else { continue }
-            if key == "before" { windows.before = seconds } else { windows.after = seconds }
+        for (key, value) in entries(node, "impact.windows", known: ["before", "after", "follow_up"]) {
+            // follow_up: 0 turns the second look off; durations are otherwise positive.
+            let off = key == "follow_up" && ["0", "off"].contains(value.scalar?.string ?? "")
+            guard let seconds = off ? 0 : duration(value, "impact.windows.\(key)") else { continue }
+            switch key {
+            case "before": windows.before = seconds
+            case "after": windows.after = seconds
+            default: windows.followUp = seconds
+            }
         }
     }
 

@@ -22,7 +22,7 @@ import Testing
     @Test func readsTheSection() throws {
         let config = try ConfigurationLoader.parse("""
             impact:
-              windows: { before: 2h, after: 10m }
+              windows: { before: 2h, after: 10m, follow_up: 20m }
               thresholds: { z_regression: 8, p_regression: 1e-6, min_ratio: 2, spike_tolerance: 2m }
               webhook: https://chat.example.com/hooks/deploys
               services:
@@ -35,7 +35,7 @@ import Testing
                     - { metric: checks.api.failed, kind: failure }
             """, source: "test.yaml")
         let impact = config.impact
-        #expect(impact.windows == ImpactWindows(before: 7_200, after: 600))
+        #expect(impact.windows == ImpactWindows(before: 7_200, after: 600, followUp: 1_200))
         #expect(impact.thresholds.zRegression == 8)
         #expect(impact.thresholds.pRegression == 1e-6)
         #expect(impact.thresholds.minRatio == 2)
@@ -50,6 +50,12 @@ import Testing
         #expect(impact.signals(forService: "db").isEmpty)
     }
 
+    @Test(arguments: ["0", "off"])
+    func followUpZeroTurnsTheSecondLookOff(text: String) throws {
+        let config = try ConfigurationLoader.parse("impact:\n  windows: { follow_up: \(text) }", source: "test.yaml")
+        #expect(config.impact.windows.followUp == 0)
+    }
+
     @Test(arguments: [
         ("impact:\n  windwos: { after: 5m }", "impact.windwos", 2, "unknown key"),
         ("impact:\n  windows: { after: soon }", "impact.windows.after", 2, "duration"),
@@ -59,6 +65,8 @@ import Testing
         ("impact:\n  services:\n    web:\n      signals: a.b", "impact.services.web.signals", 4, "list"),
         ("impact:\n  services:\n    web:\n      signals:\n        - { metric: 'a..b', kind: rate }", "impact", 2, "a..b"),
         ("impact:\n  windows: { after: 10s }", "impact", 2, "from 1m to 1d"),
+        ("impact:\n  windows: { follow_up: 2d }", "impact", 2, "0 (no second look)"),
+        ("impact:\n  windows: { follow_up: never }", "impact.windows.follow_up", 2, "duration"),
         ("impact:\n  thresholds: { z_suspect: 9, z_regression: 5 }", "impact", 2, "zSuspect"),
         ("impact:\n  webhook: ftp://example.com/x", "impact", 2, "http or https"),
     ])
