@@ -21,8 +21,10 @@ enum ImpactListing {
         case .noData: return ["no data", impact.worst?.metric ?? "-", "-", "-"]
         default: break
         }
-        guard let worst = impact.worst else { return [impact.verdict.rawValue, "-", "-", "-"] }
-        return [impact.verdict.rawValue, worst.metric, change(worst), worst.confidence.map { percent($0) } ?? "-"]
+        // A provisional verdict says when the second look makes it final.
+        let verdict = impact.verdict.rawValue + (impact.finalAt.map { " (2nd look \(EventTimeText.local($0)))" } ?? "")
+        guard let worst = impact.worst else { return [verdict, "-", "-", "-"] }
+        return [verdict, worst.metric, change(worst), worst.confidence.map { percent($0) } ?? "-"]
     }
 
     /// `2.00 -> 10.0 (x5.0)`: the expected level, the level seen, and the ratio.
