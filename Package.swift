@@ -221,6 +221,7 @@ let package = Package(
             name: "DaemonTests",
             dependencies: [
                 "MetricsDaemon", "DashboardServer", "MetricStore", "CollectorCore", "Curl", "RRD", "TestSupport",
+                "EventStore", "DeployImpact",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),

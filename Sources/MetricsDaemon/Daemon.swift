@@ -59,8 +59,10 @@ public struct Daemon {
             logger.info("listening on http://\(config.http.host):\(port) (data directory \(backend.dataDirectory), step \(config.step)s, \(collectors.count) collector(s))")
             systemd.ready("listening on \(config.http.host):\(port)")
         }
-        let impact = Self.impactService(config, dataDirectory: backend.dataDirectory, events: events, writer: writer, client: client, logger: logger)
-        let reload = ReloadService(file: configurationFile, current: config, backend: backend, writer: writer, systemd: systemd, logger: logger)
+        let impactSettings = ImpactSettings(config.impact, dataDirectory: backend.dataDirectory, client: client, logger: logger)
+        let impact = Self.impactService(impactSettings, events: events, writer: writer, step: config.step, logger: logger)
+        let reload = ReloadService(file: configurationFile, current: config, backend: backend, writer: writer, impact: impactSettings,
+                                   systemd: systemd, logger: logger)
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: WriterService(writer: writer, interval: .seconds(config.step), logger: logger)),
@@ -76,13 +78,11 @@ public struct Daemon {
         logger.info("stopped")
     }
 
-    /// Deploy impact judging, when `impact.services` names a service and events are available.
-    static func impactService(_ config: DaemonConfiguration, dataDirectory: String, events: EventStoreQueue?, writer: MetricWriter,
-                              client: HTTPClient, logger: Logger) -> ImpactService? {
-        guard !config.impact.services.isEmpty, let events else { return nil }
-        let webhook = config.impact.webhook.map { ImpactWebhook(url: $0, client: client, logger: logger) }
-        return ImpactService(judge: DeployJudge(config: config.impact, dataDirectory: dataDirectory), events: events,
-                             writer: writer, webhook: webhook, step: config.step, logger: logger)
+    /// Deploy impact judging, whenever events are available: with no `impact.services` it
+    /// judges nothing until a SIGHUP reload configures some.
+    static func impactService(_ settings: ImpactSettings, events: EventStoreQueue?, writer: MetricWriter, step: Int,
+                              logger: Logger) -> ImpactService? {
+        events.map { ImpactService(settings: settings, events: $0, writer: writer, step: step, logger: logger) }
     }
 
     /// The events store of the data directory. One that cannot be opened (corrupt, locked for

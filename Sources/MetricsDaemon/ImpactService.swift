@@ -1,5 +1,4 @@
 import DeployImpact
-import DeployJudge
 import EventStore
 import Foundation
 import Logging
@@ -7,21 +6,27 @@ import MetricStore
 import ServiceLifecycle
 
 /// Judges deploys once per step: each deploy of a configured service whose after-window has
-/// completed (plus one step, so the writer has flushed its last points) and that has no stored
-/// verdict yet is judged, the verdict stored (so `GET /api/v1/events` shows it and a restart
-/// does not judge it again), counted in `metrics.self.deploys.<verdict>` and, for a
-/// `regression`, sent to the webhook.
+/// completed (plus one step, so the writer has flushed its last points) is judged, the verdict
+/// stored (so `GET /api/v1/events` shows it and a restart does not judge it again), counted in
+/// `metrics.self.deploys.<verdict>` and, for a `regression`, sent to the webhook.
+///
+/// The configuration is read from `settings` at every step, so a SIGHUP reload applies to the
+/// next step. A `noData` verdict is provisional (see ``judgeDue(now:)``).
 struct ImpactService: Service {
-    let judge: DeployJudge
+    let settings: ImpactSettings
     let events: EventStoreQueue
     let writer: MetricWriter
-    let webhook: ImpactWebhook?
     let step: Int
     let logger: Logger
 
     /// Deploys older than this (past their after-window) are not picked up: after a long outage
     /// the daemon judges the last two days, not the whole history.
     static let lookback = 2 * 86_400
+    /// How long past its after-window a `noData` deploy is judged again, every step. The points
+    /// of a signal can arrive late: a metric first written after the deploy (a new error
+    /// counter), a collector or the app's StatsD client down for a while, RRD files restored
+    /// from a backup. An hour covers those without re-reading dead signals all day.
+    static let retryWindow = 3_600
     static let counted: [ImpactVerdict] = [.ok, .suspect, .regression, .noData]
 
     func run() async throws {
@@ -30,46 +35,12 @@ struct ImpactService: Service {
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(step)) }
             guard !Task.isShuttingDownGracefully else { break }
             let now = Int(Date().timeIntervalSince1970)
+            let configured = !settings.current.judge.config.services.isEmpty
             for verdict in await judgeDue(now: now) { totals[verdict, default: 0] += 1 }
+            // No counter files on a daemon that has never judged anything.
+            guard configured || totals.values.contains(where: { $0 > 0 }) else { continue }
             _ = await writer.submit(Self.samples(totals, at: now))
         }
-    }
-
-    /// Judges every due deploy; returns the verdicts stored.
-    func judgeDue(now: Int) async -> [ImpactVerdict] {
-        let windows = judge.config.windows
-        let due: [Event]
-        do {
-            // Per service: a flood of other events cannot push a deploy out of the limit.
-            var recent: [Event] = []
-            for service in judge.config.services.keys.sorted() {
-                // A name no tag value can have (too long) has no deploys to judge.
-                guard let filter = try? TagFilter(key: DeployJudge.serviceTag, value: service) else { continue }
-                recent += try await events.events(from: now - windows.after - Self.lookback, until: now, tags: [filter], limit: 1_000)
-            }
-            let candidates = recent.filter { event in
-                !judge.signals(for: event).isEmpty && DeployTime(start: event.start, end: event.end).settled + windows.after + step <= now
-            }
-            let judged = try await events.impacts(of: candidates.map(\.id))
-            due = candidates.filter { judged[$0.id] == nil }
-        } catch {
-            logger.warning("impact: cannot read the events: \(error)")
-            return []
-        }
-        var stored: [ImpactVerdict] = []
-        for event in due.sorted(by: { $0.start < $1.start }) {
-            guard let result = await judge.assess(event, now: now) else { continue }
-            do {
-                guard try await events.saveImpact(eventID: event.id, verdict: result.verdict.rawValue, json: result.jsonText(), judged: now) else { continue }
-            } catch {
-                logger.warning("impact: the verdict on event \(event.id) was not stored: \(error)")
-                continue
-            }
-            stored.append(result.verdict)
-            logger.info("impact: \(ImpactWebhook.text(event, result)) [event \(event.id)]")
-            if result.verdict == .regression { await webhook?.send(event, result) }
-        }
-        return stored
     }
 
     /// `metrics.self.deploys.ok`, `.suspect`, `.regression`, `.no_data`: verdicts since start.

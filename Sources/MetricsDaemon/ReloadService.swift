@@ -5,12 +5,14 @@ import ServiceLifecycle
 import UnixSignals
 
 /// Re-reads the configuration on SIGHUP. A file with problems is refused and the running
-/// configuration kept; retention and storage limits apply at once, other changes at restart.
+/// configuration kept; retention, storage limits and `impact:` apply at once, other changes at
+/// restart.
 struct ReloadService: Service {
     let file: String?
     let current: DaemonConfiguration
     let backend: LocalRRDBackend
     let writer: MetricWriter
+    let impact: ImpactSettings
     let systemd: SystemdNotifier
     let logger: Logger
 
@@ -28,6 +30,9 @@ struct ReloadService: Service {
                 let next = try ConfigurationLoader.load(file: file)
                 backend.reconfigure(policy: next.retention, limits: next.storage)
                 await writer.reconfigure(limits: next.storage)
+                if impact.update(next.impact) {
+                    logger.info("SIGHUP: impact configuration applied (\(next.impact.services.count) service(s) judged)")
+                }
                 for note in Self.restartNeeded(from: running, to: next) {
                     logger.warning("SIGHUP: \(note) changed; restart the daemon to apply it")
                 }

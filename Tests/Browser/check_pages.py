@@ -171,6 +171,8 @@ def check_wall(browser, args):
     check(overlapping(head) is None, f"wall: title, banner and clock do not overlap {head}")
     sizes = page.eval_on_selector_all(".panel-title", "es => es.map(e => parseFloat(getComputedStyle(e).fontSize))")
     check(min(sizes) >= 28, f"wall: panel titles readable from across a room ({min(sizes)} px)")
+    if args.deploy:
+        check_banner(page, args)
     shot = page.screenshot(path=f"{args.out}/wall.png")
     spread = variance(browser, shot)
     check(spread > 100, f"wall: the screenshot is not blank (pixel variance {spread:.0f})")
@@ -215,6 +217,24 @@ def check_wall(browser, args):
     w.context.close()
 
 
+def check_banner(page, args):
+    """The latest deploy's label (as text) and its stored verdict with the worst signal's change."""
+    try:
+        page.wait_for_function("(v) => document.querySelector('#banner-verdict .verdict-word')?.textContent === v",
+                               arg=args.verdict, timeout=15000)
+    except Exception as error:
+        check(False, f"wall: the banner shows the verdict {args.verdict!r} ({error})")
+        return
+    label = page.inner_text("#banner-label")
+    check(label == args.deploy, f"wall: the banner shows the deploy's label as text ({label!r})")
+    change = page.text_content("#banner-verdict .verdict-change")
+    check(change == args.verdict_change, f"wall: the banner shows the worst signal's change ({change!r})")
+    classes = page.get_attribute("#banner", "class")
+    check(args.verdict in classes.split(), f"wall: the banner is marked {args.verdict} ({classes!r})")
+    check(page.eval_on_selector_all("#banner b", "es => es.length") == 0, "wall: no markup from the deploy's label")
+    page.locator("#banner").screenshot(path=f"{args.out}/wall-banner.png")
+
+
 def check_escaped(browser, args):
     for path in ["/", "/dashboards/" + args.xss, "/wall/" + args.xss]:
         w = Watched(browser, args, {"width": 1920, "height": 1080})
@@ -241,6 +261,9 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--token")
     parser.add_argument("--rotate-to")
+    parser.add_argument("--deploy", help="the label of a judged deploy the wall banner shows")
+    parser.add_argument("--verdict", help="its verdict, as the banner words it")
+    parser.add_argument("--verdict-change", help="its worst signal's change, as the banner words it")
     parser.add_argument("--refresh-wait", type=int, default=20)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()

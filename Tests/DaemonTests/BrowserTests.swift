@@ -1,11 +1,14 @@
 import Curl
+import DeployImpact
+import EventStore
 import Foundation
 import Testing
 import TestSupport
 
 /// The dashboard pages in headless Chromium (Debian's `chromium`, driven by Playwright from
 /// Tests/Browser/check_pages.py) against the real daemon, its host collectors writing every second
-/// and a read token set: index, interactive view, wall at 1920×1080 with rotation, hostile strings.
+/// and a read token set: index, interactive view, wall at 1920×1080 with rotation and a judged
+/// deploy in its banner, hostile strings.
 /// Screenshots go to `.build/browser-screenshots/` (or `$METRICS_SCREENSHOTS`) for a person to look at.
 @Suite(.serialized) struct BrowserTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -21,17 +24,33 @@ import TestSupport
                                        environment: ["METRICS_TEST_READ_TOKEN": Self.token])
         let port = try await daemon.waitForPort()
         try await waitForData(port: port)
+        try recordJudgedDeploy(dataDirectory: directory.path + "/data")
 
         let screenshots = ProcessInfo.processInfo.environment["METRICS_SCREENSHOTS"]
             ?? Self.root.appendingPathComponent(".build/browser-screenshots").path
         try FileManager.default.createDirectory(atPath: screenshots, withIntermediateDirectories: true)
         let script = Self.root.appendingPathComponent("Tests/Browser/check_pages.py").path
         let result = try await runPython([script, "--base", "http://127.0.0.1:\(port)", "--dashboard", "web", "--xss", "hostile",
-                                          "--rotate-to", "hostile", "--token", Self.token, "--out", screenshots])
+                                          "--rotate-to", "hostile", "--token", Self.token, "--out", screenshots,
+                                          "--deploy", Self.deployLabel, "--verdict", "regression", "--verdict-change", "5xx ×3.2"])
         #expect(result.status == 0, "browser checks failed (screenshots in \(screenshots)):\n\(result.output)\ndaemon log:\n\(daemon.log.suffix(3000))")
         #expect(result.output.contains("every browser check passed"), "\(result.output)")
         daemon.signal(SIGTERM)
         #expect(try await daemon.waitForExit() == 0)
+    }
+
+    static let deployLabel = "web v2.4.1 <b>bold</b>"
+
+    /// A deploy half a minute ago (inside the dashboards' three minutes) with a regression
+    /// verdict, stored as the daemon's judge loop stores it.
+    func recordJudgedDeploy(dataDirectory: String) throws {
+        let store = try EventStore(dataDirectory: dataDirectory)
+        let now = Int(Date().timeIntervalSince1970)
+        let event = try store.record(NewEvent(start: now - 30, what: Self.deployLabel, tags: ["service": "web"], source: .cli))
+        let worst = SignalImpact(metric: "app.web.http.5xx", kind: .rate, verdict: .regression, before: 2, after: 6.4, expected: 2,
+                                 ratio: 3.2, difference: 4.4, score: 12, confidence: 0.999, references: ["day"])
+        let result = DeployImpactResult(verdict: .regression, signals: [worst], judgeableAt: now)
+        #expect(try store.saveImpact(eventID: event.id, verdict: result.verdict.rawValue, json: result.jsonText(), judged: now))
     }
 
     /// Waits (bounded) until the web dashboard's number panel has a known value at the finest

@@ -64,7 +64,10 @@ import TestSupport
         #expect(daemon.log.components(separatedBy: "impact: regression after web v2").count == 2)
     }
 
-    func writeConfig(webhook: String) throws {
+    static let webService = "    web: { signals: [{ metric: app.web.http.5xx, kind: rate }] }\n"
+    static let apiService = "    api: { signals: [{ metric: app.api.http.5xx, kind: rate }] }\n"
+
+    func writeConfig(webhook: String, services: String = webService + apiService, after: String = "1m") throws {
         let config = """
             data_dir: data
             step: 1s
@@ -73,18 +76,17 @@ import TestSupport
             retention:
               - {name: fine, pattern: "**", tiers: [1s:1h, 1m:1d]}
             impact:
-              windows: { before: 1h, after: 1m }
+              windows: { before: 1h, after: \(after) }
               webhook: \(webhook)
               services:
-                web: { signals: [{ metric: app.web.http.5xx, kind: rate }] }
-                api: { signals: [{ metric: app.api.http.5xx, kind: rate }] }
-            """ + listenersOff
+
+            """ + services + listenersOff
         FileManager.default.createFile(atPath: directory.file("metrics.yaml"), contents: Data(config.utf8))
     }
 
-    func deploy(_ what: String, service: String, at start: Int) async throws {
+    func deploy(_ what: String, service: String, at start: Int, config: String = "metrics.yaml") async throws {
         let recorded = try await runMetrics(["deploy", what, "--tag", "service=\(service)", "--start", "\(start)",
-                                             "--config", directory.file("metrics.yaml")], in: directory.path)
+                                             "--config", directory.file(config)], in: directory.path)
         #expect(recorded.status == 0, "\(recorded.err)")
     }
 
@@ -138,5 +140,37 @@ import TestSupport
         second.signal(SIGTERM)
         #expect(try await second.waitForExit() == 0)
         #expect(!second.log.contains("after web v2") && !second.log.contains("after web v4"))
+    }
+
+    /// `impact:` is re-read on SIGHUP: a service added there has its deploys judged from the
+    /// next step; a file with problems is refused and the running configuration kept.
+    @Test func aServiceAddedOnReloadGetsItsDeploysJudged() async throws {
+        let now = Int(Date().timeIntervalSince1970), deployed = now - 600
+        try await writeRate("app.web.http.5xx", now: now, jumpAt: deployed, jumpTo: 10)
+        try await writeRate("app.api.http.5xx", now: now)
+        try writeConfig(webhook: "http://127.0.0.1:1/hook", services: Self.apiService)
+        for (what, service) in [("web v2", "web"), ("api v7", "api")] { try await deploy(what, service: service, at: deployed) }
+        let daemon = try DaemonProcess(["serve", "--config", directory.file("metrics.yaml")], directory: directory.path)
+        _ = try await daemon.waitForPort()
+        // A step has judged api's deploy; web's, of a service not configured, was left alone.
+        try await daemon.waitFor("impact: ok after api v7")
+        #expect(!daemon.log.contains("after web v2"))
+
+        // A window of 1 s is refused; a step after the refusal still leaves web alone.
+        try writeConfig(webhook: "http://127.0.0.1:1/hook", services: Self.webService + Self.apiService, after: "1s")
+        daemon.signal(SIGHUP)
+        try await daemon.waitFor("SIGHUP: keeping the running configuration")
+        // (The CLI would refuse the daemon's file too: it gets one of its own.)
+        FileManager.default.createFile(atPath: directory.file("cli.yaml"), contents: Data(("data_dir: data\n" + listenersOff).utf8))
+        try await deploy("api v8", service: "api", at: deployed, config: "cli.yaml")
+        try await daemon.waitFor("impact: ok after api v8")
+        #expect(!daemon.log.contains("after web v2"))
+
+        try writeConfig(webhook: "http://127.0.0.1:1/hook", services: Self.webService + Self.apiService)
+        daemon.signal(SIGHUP)
+        try await daemon.waitFor("SIGHUP: impact configuration applied (2 service(s) judged)")
+        try await daemon.waitFor("impact: regression after web v2 (service web): app.web.http.5xx")
+        daemon.signal(SIGTERM)
+        #expect(try await daemon.waitForExit() == 0)
     }
 }

@@ -133,14 +133,25 @@ body.wall {
 .wall-title { margin: 0; font-size: 48px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
 .wall-page { font-size: 28px; color: #a8b3bf; flex: none; font-variant-numeric: tabular-nums; }
 .banner {
-  display: flex; align-items: center; gap: 16px; max-width: 900px; min-width: 0;
+  display: flex; align-items: center; gap: 16px; max-width: 1200px; min-width: 0;
   padding: 8px 20px; border-radius: 10px; background: #0c2d6b; border: 2px solid #58a6ff; font-size: 28px;
 }
 .banner.rollback { background: #4d2a00; border-color: #ff9e40; }
 .banner-kind { text-transform: uppercase; font-weight: bold; font-size: 22px; letter-spacing: 0.06em; color: #79c0ff; flex: none; }
 .banner.rollback .banner-kind { color: #ffb366; }
-.banner-label { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 0; }
+.banner-label { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; min-width: 3em; }
 .banner-time { color: #a8b3bf; white-space: nowrap; flex: none; }
+/* The impact verdict: a regression turns the whole banner red; suspect is amber, ok quiet. */
+.banner.regression { background: #5c0f12; border-color: #ff6a69; }
+.banner.regression .banner-kind { color: #ffa198; }
+.banner-verdict { flex: none; white-space: nowrap; display: flex; gap: 10px; align-items: baseline; border-radius: 8px; }
+.verdict-word { text-transform: uppercase; font-weight: bold; letter-spacing: 0.04em; }
+.banner-verdict.regression { background: #da3633; color: #fff; padding: 2px 14px; }
+.banner-verdict.regression .verdict-change { font-weight: bold; }
+.banner-verdict.suspect { background: #d29922; color: #0d1117; padding: 2px 14px; }
+.banner-verdict.ok { color: #3fb950; font-size: 22px; }
+.banner-verdict.tooRecent { color: #a8b3bf; font-size: 22px; font-style: italic; }
+.banner-verdict.tooRecent .verdict-word { text-transform: none; font-weight: normal; letter-spacing: 0; }
 .clock { display: flex; flex-direction: column; align-items: flex-end; line-height: 1; }
 #clock-time { font-size: 56px; font-weight: bold; font-variant-numeric: tabular-nums; }
 .clock-date { font-size: 20px; color: #a8b3bf; margin-top: 4px; }

@@ -13,12 +13,13 @@ extension WebAssets {
 <link rel="stylesheet" href="/assets/app.css">
 <script src="/assets/common.js" defer></script>
 <script src="/assets/panels.js" defer></script>
+<script src="/assets/banner.js" defer></script>
 <script src="/assets/wall.js" defer></script>
 </head>
 <body class="wall">
 <header class="wall-head">
   <div class="wall-name"><h1 id="title" class="wall-title">…</h1><span id="page" class="wall-page"></span></div>
-  <div id="banner" class="banner" hidden><span class="banner-kind" id="banner-kind"></span><span class="banner-label" id="banner-label"></span><span class="banner-time" id="banner-time"></span></div>
+  <div id="banner" class="banner" hidden><span class="banner-kind" id="banner-kind"></span><span class="banner-label" id="banner-label"></span><span class="banner-verdict" id="banner-verdict" hidden></span><span class="banner-time" id="banner-time"></span></div>
   <div class="clock"><span id="clock-time">--:--</span><span id="clock-date" class="clock-date"></span></div>
 </header>
 <main id="stage" class="stage">

@@ -5,7 +5,7 @@ extension WebAssets {
     static let wallJs = ##"""
 // Wall mode, /wall/NAME[?rotate=a,b,c&every=60]: the dashboard filling the screen, dark, refreshed
 // in place (new images decoded off-screen, then swapped into cells of fixed size), a clock, the
-// latest deploy, stale-data warnings, and rotation through several dashboards. A dashboard with
+// latest deploy and its impact verdict (banner.js), stale-data warnings, and rotation through several dashboards. A dashboard with
 // more rows than fit at a readable height is shown as several screens in turn.
 'use strict';
 
@@ -69,7 +69,7 @@ extension WebAssets {
     await Promise.all(view.board.cells.map((cell) => refreshCell(view, cell, events)));
     view.events = events;
     view.busy = false;
-    if (view === current) showBanner(view);
+    if (view === current) Banner.show(view.events);
   }
 
   async function refreshCell(view, cell, events) {
@@ -106,20 +106,6 @@ extension WebAssets {
     }
   }
 
-  /** The latest deploy (or rollback) in any panel's range; the banner keeps its place when hidden. */
-  function showBanner(view) {
-    const deploys = view.events.filter((e) => e.kind === 'deploy' || e.kind === 'rollback');
-    const latest = deploys.reduce((a, b) => (a && a.start >= b.start ? a : b), null);
-    const banner = document.getElementById('banner');
-    banner.hidden = !latest;
-    if (!latest) return;
-    document.getElementById('banner-kind').textContent = latest.kind;
-    document.getElementById('banner-label').textContent = latest.label || '';
-    document.getElementById('banner-time').textContent =
-      Metrics.formatTime(latest.start).slice(0, 5) + ' · ' + Panels.ago(Date.now() / 1000 - latest.start);
-    banner.classList.toggle('rollback', latest.kind === 'rollback');
-  }
-
   function schedule(view) {
     const seconds = Math.max(5, Number(view.dashboard.refresh) || 60);
     view.timer = setTimeout(async () => {
@@ -137,7 +123,7 @@ extension WebAssets {
     document.getElementById('title').textContent = title;
     document.getElementById('page').textContent = view.pages > 1 ? `${view.page + 1}/${view.pages}` : '';
     document.title = title + ' · wall';
-    showBanner(view);
+    Banner.show(view.events);
     schedule(view);
     if (old) {
       clearTimeout(old.timer);

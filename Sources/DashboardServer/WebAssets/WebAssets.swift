@@ -6,6 +6,7 @@ public enum WebAssets {
     /// File name (as served under `/assets/`) to contents.
     public static let files: [String: String] = [
         "app.css": appCss,
+        "banner.js": bannerJs,
         "common.js": commonJs,
         "dashboard.html": dashboardHtml,
         "dashboard.js": dashboardJs,
