@@ -8,15 +8,16 @@ extension EventStore {
     /// is `provisional`: then this one replaces it, with its result and time. Returns whether
     /// anything was written.
     @discardableResult
-    public func saveImpact(eventID: Int64, verdict: String, json: String, judged: Int, replacing provisional: String? = nil) throws(EventError) -> Bool {
+    public func saveImpact(eventID: Int64, verdict: String, json: String, judged: Int, replacing provisional: [String] = []) throws(EventError) -> Bool {
         try Self.guarded(path) {
             try pool.write { db in
-                // `provisional IS NOT NULL` keeps a nil from matching a row by accident.
+                // `IN ()` is not SQL: with nothing replaceable the condition is plain false.
+                let replaceable = provisional.isEmpty ? "0" : "event_impact.verdict IN (\(provisional.map { _ in "?" }.joined(separator: ",")))"
                 try db.execute(sql: """
                     INSERT INTO event_impact (event_id, verdict, result, judged) VALUES (?, ?, ?, ?)
                     ON CONFLICT (event_id) DO UPDATE SET verdict = excluded.verdict, result = excluded.result, judged = excluded.judged
-                    WHERE ? IS NOT NULL AND event_impact.verdict = ?
-                    """, arguments: [eventID, verdict, json, judged, provisional, provisional])
+                    WHERE \(replaceable)
+                    """, arguments: StatementArguments([eventID, verdict, json, judged] as [any DatabaseValueConvertible]) + StatementArguments(provisional))
                 return db.changesCount > 0
             }
         }
@@ -63,7 +64,7 @@ public struct StoredVerdict: Sendable, Equatable {
 }
 
 extension EventStoreQueue {
-    public func saveImpact(eventID: Int64, verdict: String, json: String, judged: Int, replacing provisional: String? = nil) async throws(EventError) -> Bool {
+    public func saveImpact(eventID: Int64, verdict: String, json: String, judged: Int, replacing provisional: [String] = []) async throws(EventError) -> Bool {
         try await run { store throws(EventError) in
             try store.saveImpact(eventID: eventID, verdict: verdict, json: json, judged: judged, replacing: provisional)
         }

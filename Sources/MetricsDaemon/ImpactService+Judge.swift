@@ -6,18 +6,18 @@ extension ImpactService {
     /// Judges every due deploy; returns the final verdicts stored, one per deploy, which the
     /// caller counts.
     ///
-    /// A deploy is due once its after-window is over and it has no stored verdict, or only a
-    /// provisional `noData` one. `noData` is provisional until `settled + after + retryWindow`:
-    /// until then the deploy is judged again each step and the stored row replaced as soon as
-    /// the verdict changes. A `noData` judged at or after that time is final (its stored
-    /// `judged` time says so, across restarts). `ok`, `suspect` and `regression` are final at
-    /// once. Each deploy is counted and sent to the webhook once, on its final verdict.
+    /// A deploy is due once its after-window is over (plus a step) and it has no stored verdict,
+    /// or a provisional one:
+    /// - `noData` until `settled + after + retryWindow`: judged again each step;
+    /// - `ok` or `suspect` judged before the second look (`settled + after + followUp`, see
+    ///   ``ImpactWindows/followUp``): judged again once that time (plus a step) has come.
+    ///
+    /// A changed verdict replaces the stored row. `regression` is final at once. Each deploy is
+    /// counted and sent to the webhook once, on its final verdict.
     func judgeDue(now: Int) async -> [ImpactVerdict] {
         let current = settings.current
         let judge = current.judge
         let windows = judge.config.windows
-        let provisional = ImpactVerdict.noData.rawValue
-        let deadline = { (event: Event) in DeployTime(start: event.start, end: event.end).settled + windows.after + Self.retryWindow }
         let due: [Event]
         let stored: [Int64: StoredVerdict]
         do {
@@ -29,13 +29,10 @@ extension ImpactService {
                 recent += try await events.events(from: now - windows.after - Self.lookback, until: now, tags: [filter], limit: 1_000)
             }
             let candidates = recent.filter { event in
-                !judge.signals(for: event).isEmpty && DeployTime(start: event.start, end: event.end).settled + windows.after + step <= now
+                !judge.signals(for: event).isEmpty && settled(event) + windows.after + step <= now
             }
             stored = try await events.verdicts(of: candidates.map(\.id))
-            due = candidates.filter { event in
-                guard let verdict = stored[event.id] else { return true }
-                return verdict.verdict == provisional && verdict.judged < deadline(event)
-            }
+            due = candidates.filter { event in stored[event.id].map { isDue(event, $0, windows: windows, now: now) } ?? true }
         } catch {
             logger.warning("impact: cannot read the events: \(error)")
             return []
@@ -43,18 +40,19 @@ extension ImpactService {
         var counted: [ImpactVerdict] = []
         for event in due.sorted(by: { $0.start < $1.start }) {
             guard let result = await judge.assess(event, now: now) else { continue }
-            let final = result.verdict != .noData || now >= deadline(event)
-            // Still no data and not final: the stored row already says so.
-            if !final, stored[event.id] != nil { continue }
+            let final = isFinal(result, event, windows: windows, now: now)
+            // Still the same provisional verdict: the stored row already says so.
+            if !final, stored[event.id]?.verdict == result.verdict.rawValue { continue }
             do {
                 guard try await events.saveImpact(eventID: event.id, verdict: result.verdict.rawValue, json: result.jsonText(),
-                                                  judged: now, replacing: provisional) else { continue }
+                                                  judged: now, replacing: Self.provisional.map(\.rawValue)) else { continue }
             } catch {
                 logger.warning("impact: the verdict on event \(event.id) was not stored: \(error)")
                 continue
             }
             guard final else {
-                logger.info("impact: \(ImpactWebhook.text(event, result)) [event \(event.id)]; judged again each step for up to \(Self.retryWindow / 60) min")
+                let until = result.finalAt ?? (settled(event) + windows.after + Self.retryWindow)
+                logger.info("impact: \(ImpactWebhook.text(event, result)) [event \(event.id)]; provisional, judged again until \(until)")
                 continue
             }
             counted.append(result.verdict)
@@ -62,5 +60,30 @@ extension ImpactService {
             if result.verdict == .regression { await current.webhook?.send(event, result) }
         }
         return counted
+    }
+
+    /// Verdicts a later judgement may replace.
+    static let provisional: [ImpactVerdict] = [.noData, .ok, .suspect]
+
+    private func settled(_ event: Event) -> Int { DeployTime(start: event.start, end: event.end).settled }
+
+    /// Whether a deploy with this stored verdict is judged again now.
+    private func isDue(_ event: Event, _ stored: StoredVerdict, windows: ImpactWindows, now: Int) -> Bool {
+        switch ImpactVerdict(rawValue: stored.verdict) {
+        case .noData: return stored.judged < settled(event) + windows.after + Self.retryWindow
+        case .ok, .suspect:
+            let secondLook = windows.finalAt(settled: settled(event))
+            return windows.followUp > 0 && stored.judged < secondLook && now >= secondLook + step
+        default: return false
+        }
+    }
+
+    /// A verdict no later judgement replaces.
+    private func isFinal(_ result: DeployImpactResult, _ event: Event, windows: ImpactWindows, now: Int) -> Bool {
+        switch result.verdict {
+        case .noData: now >= settled(event) + windows.after + Self.retryWindow
+        case .ok, .suspect: result.finalAt == nil
+        default: true
+        }
     }
 }

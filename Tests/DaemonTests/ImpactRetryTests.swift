@@ -35,13 +35,18 @@ import TestSupport
 
     /// One point a minute from t0 for three hours: about 2, from `jumpAt` on about `jumpTo`.
     func writeRate(_ name: String, jumpAt: Int? = nil, jumpTo: Double = 0) async throws {
+        try await writeRate(name) { time in jumpAt.map { time > $0 } == true ? jumpTo : 2 }
+    }
+
+    /// One point a minute from t0 for three hours: `level(time)` plus a little fixed noise.
+    func writeRate(_ name: String, level: (Int) -> Double) async throws {
         let file = data + "/" + (try MetricName(name)).relativePath
         try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let schema = RetentionSchema(name: "t", pattern: try MetricPattern("**"), tiers: [RetentionTier(resolution: 60, duration: 2 * 86_400)])
         try await RRDEngine.shared.create(file, layout: schema.layout(for: .gauge), start: Self.t0)
         let points = (1...180).map { minute in
             let time = Self.t0 + minute * 60, noise = [0.1, -0.15, 0.05, 0.2, -0.1, 0, -0.05, 0.15][minute % 8]
-            return RRDPoint(time: time, value: (jumpAt.map { time > $0 } == true ? jumpTo : 2) + noise)
+            return RRDPoint(time: time, value: level(time) + noise)
         }
         try await RRDEngine.shared.update(file, points)
     }
@@ -91,6 +96,50 @@ import TestSupport
         try await writeRate("app.web.http.5xx", jumpAt: Self.deployed, jumpTo: 10)
         #expect(await impact.judgeDue(now: Self.deadline + 60).isEmpty)
         #expect(try await events.verdicts(of: [id])[id]?.verdict == "noData")
+    }
+
+    /// The second look: `after + followUp` past the deploy, plus a step.
+    static let secondLook = deployed + 900 + 900 + 60
+
+    @Test func aSlowRampIsProvisionalAtFirstAndARegressionOnTheSecondLook() async throws {
+        let logs = CapturedLogs()
+        let (impact, events) = try service(Self.web, logs: logs)
+        // 2 per second before the deploy, then 0.05 more every minute.
+        try await writeRate("app.web.http.5xx") { time in 2 + 0.05 * Double(max(0, time - Self.deployed)) / 60 }
+        let id = try await deploy(events)
+        #expect(await impact.judgeDue(now: Self.due).isEmpty)  // provisional: not counted
+        let first = try await events.impacts(of: [id])[id].flatMap(DeployImpactResult.init(jsonText:))
+        #expect(first?.verdict == .suspect, "\(String(describing: first))")
+        #expect(first?.finalAt == Self.deployed + 1_800)
+        // Not judged again before the second look.
+        #expect(await impact.judgeDue(now: Self.secondLook - 60).isEmpty)
+        #expect(try await events.verdicts(of: [id])[id]?.judged == Self.due)
+        #expect(await impact.judgeDue(now: Self.secondLook) == [.regression])
+        let final = try await events.impacts(of: [id])[id].flatMap(DeployImpactResult.init(jsonText:))
+        #expect(final?.verdict == .regression && final?.finalAt == nil)
+        #expect(await impact.judgeDue(now: Self.secondLook + 60).isEmpty)
+        #expect(logs.count(containing: "provisional") == 1)
+    }
+
+    @Test func aCleanDeployIsCountedOnceOnItsFinalOK() async throws {
+        let (impact, events) = try service(Self.web)
+        try await writeRate("app.web.http.5xx")
+        let id = try await deploy(events)
+        #expect(await impact.judgeDue(now: Self.due).isEmpty)
+        #expect(try await events.verdicts(of: [id])[id] == StoredVerdict(verdict: "ok", judged: Self.due))
+        #expect(await impact.judgeDue(now: Self.secondLook) == [.ok])
+        #expect(try await events.verdicts(of: [id])[id] == StoredVerdict(verdict: "ok", judged: Self.secondLook))
+        #expect(await impact.judgeDue(now: Self.secondLook + 60).isEmpty)
+    }
+
+    @Test func withoutAFollowUpTheFirstVerdictIsFinal() async throws {
+        var config = Self.web
+        config.windows.followUp = 0
+        let (impact, events) = try service(config)
+        try await writeRate("app.web.http.5xx")
+        _ = try await deploy(events)
+        #expect(await impact.judgeDue(now: Self.due) == [.ok])
+        #expect(await impact.judgeDue(now: Self.secondLook).isEmpty)
     }
 
     @Test func aServiceAddedToTheSettingsIsJudgedAtTheNextStep() async throws {

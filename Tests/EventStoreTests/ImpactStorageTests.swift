@@ -41,15 +41,26 @@ import Testing
     @Test func aProvisionalVerdictIsReplacedAndTheReplacementStands() throws {
         let store = try EventStore(dataDirectory: directory.path)
         let event = try store.record(NewEvent(start: 1_700_000_000, what: "web v3", tags: ["service": "web"], source: .api))
-        #expect(try store.saveImpact(eventID: event.id, verdict: "noData", json: "{\"n\":1}", judged: 10, replacing: "noData"))
+        #expect(try store.saveImpact(eventID: event.id, verdict: "noData", json: "{\"n\":1}", judged: 10, replacing: ["noData"]))
         #expect(try store.verdicts(of: [event.id]) == [event.id: StoredVerdict(verdict: "noData", judged: 10)])
         // Without `replacing`, even a provisional verdict stands.
         #expect(try store.saveImpact(eventID: event.id, verdict: "ok", json: "{}", judged: 15) == false)
-        #expect(try store.saveImpact(eventID: event.id, verdict: "noData", json: "{\"n\":2}", judged: 20, replacing: "noData"))
+        #expect(try store.saveImpact(eventID: event.id, verdict: "noData", json: "{\"n\":2}", judged: 20, replacing: ["noData"]))
         #expect(try store.verdicts(of: [event.id]) == [event.id: StoredVerdict(verdict: "noData", judged: 20)])
-        #expect(try store.saveImpact(eventID: event.id, verdict: "regression", json: "{\"r\":1}", judged: 30, replacing: "noData"))
-        #expect(try store.saveImpact(eventID: event.id, verdict: "ok", json: "{}", judged: 40, replacing: "noData") == false)
+        #expect(try store.saveImpact(eventID: event.id, verdict: "regression", json: "{\"r\":1}", judged: 30, replacing: ["noData"]))
+        #expect(try store.saveImpact(eventID: event.id, verdict: "ok", json: "{}", judged: 40, replacing: ["noData"]) == false)
         #expect(try store.impacts(of: [event.id]) == [event.id: "{\"r\":1}"])
         #expect(try store.verdicts(of: [event.id, 999]) == [event.id: StoredVerdict(verdict: "regression", judged: 30)])
+    }
+
+    @Test func severalVerdictsCanBeProvisional() throws {
+        let store = try EventStore(dataDirectory: directory.path)
+        let event = try store.record(NewEvent(start: 1_700_000_000, what: "web v4", tags: ["service": "web"], source: .api))
+        #expect(try store.saveImpact(eventID: event.id, verdict: "ok", json: "{}", judged: 10))
+        #expect(try store.saveImpact(eventID: event.id, verdict: "suspect", json: "{}", judged: 20, replacing: ["noData"]) == false)
+        #expect(try store.saveImpact(eventID: event.id, verdict: "suspect", json: "{}", judged: 20, replacing: ["noData", "ok", "suspect"]))
+        #expect(try store.saveImpact(eventID: event.id, verdict: "regression", json: "{}", judged: 30, replacing: ["noData", "ok", "suspect"]))
+        #expect(try store.saveImpact(eventID: event.id, verdict: "ok", json: "{}", judged: 40, replacing: ["noData", "ok", "suspect"]) == false)
+        #expect(try store.verdicts(of: [event.id]) == [event.id: StoredVerdict(verdict: "regression", judged: 30)])
     }
 }
