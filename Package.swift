@@ -7,7 +7,10 @@ let package = Package(
     name: "metrics",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "metrics", targets: ["MetricsCLI"]),
+        // `metrics` answers local queries itself and hands every other command to `metrics-core`
+        // (Sources/MetricsFront/FrontDispatch.swift says why); install both in one folder.
+        .executable(name: "metrics", targets: ["MetricsFront"]),
+        .executable(name: "metrics-core", targets: ["MetricsCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -114,11 +117,28 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `metrics query`'s options, data directory and output, shared by both binaries.
+        .target(
+            name: "QueryCLI",
+            dependencies: [
+                "EventStore", "GraphRender", "RRD", "TerminalQuery", "TimeSyntax",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strict
+        ),
+        // The `metrics` binary: no libcurl, no HTTP server, the Swift runtime linked in.
+        .executableTarget(
+            name: "MetricsFront",
+            dependencies: ["QueryCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict,
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-lCoreFoundation", "-l_FoundationICU", "-l_FoundationCShims", "-l_FoundationCollections", "-lFoundationEssentials", "-lFoundationInternationalization"], .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "MetricsCLI",
             dependencies: [
                 "MetricsDaemon", "MetricsConfig", "MetricStore", "CollectorCore", "Curl", "IngestListeners", "GraphRender", "TimeSyntax", "Dashboards", "EventStore",
-                "TerminalQuery", "RRD", "DeployImpact", "DeployJudge",
+                "TerminalQuery", "RRD", "DeployImpact", "DeployJudge", "QueryCLI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -184,6 +204,7 @@ let package = Package(
             dependencies: ["Curl", .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: strict
         ),
+        .testTarget(name: "QueryCLITests", dependencies: ["QueryCLI", "MetricsConfig", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "TerminalQueryTests", dependencies: ["TerminalQuery", "GraphRender", "RRD", "MetricStore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "GraphRenderTests", dependencies: ["GraphRender", "RRD", "MetricStore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DashboardsTests", dependencies: ["Dashboards", "GraphRender", "MetricStore", "RRD", "TestSupport"], swiftSettings: strict),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QueryCLI
 
 @main
 struct MetricsCommand: AsyncParsableCommand {
@@ -26,44 +27,7 @@ struct ConfigOptions: ParsableArguments {
 }
 
 extension MetricsCommand {
-    /// `--watch` may stand alone (`metrics query --watch 'host.*'`): the argument parser needs a
-    /// value, so a bare one becomes `--watch=0`, the default interval.
-    ///
-    /// Usage errors the argument parser finds (an unknown option, a missing value) exit 2, like
-    /// the usage errors the commands find themselves, instead of the parser's 64.
     static func main() async {
-        var commandType: any ParsableCommand.Type = MetricsCommand.self
-        do {
-            var command = try parseAsRoot(WatchArgument.normalised(Array(CommandLine.arguments.dropFirst())))
-            commandType = type(of: command)
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-        } catch {
-            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            // A parse error's message already names the subcommand's usage; an error a command
-            // throws after parsing gets its own usage line here.
-            let text = commandType == MetricsCommand.self
-                ? fullMessage(for: error)
-                : "Error: \(message(for: error))\nUsage: metrics \(commandType.usageString())\n  See 'metrics \(commandType._commandName) --help' for more information."
-            FileHandle.standardError.write(Data((text + "\n").utf8))
-            Foundation.exit(2)
-        }
-    }
-}
-
-enum WatchArgument {
-    static func normalised(_ arguments: [String]) -> [String] {
-        var result: [String] = []
-        for (index, argument) in arguments.enumerated() {
-            if argument == "--watch", index + 1 >= arguments.count || Int(arguments[index + 1]) == nil {
-                result.append("--watch=0")
-            } else {
-                result.append(argument)
-            }
-        }
-        return result
+        await RootCommandMain.run(MetricsCommand.self)
     }
 }
