@@ -45,7 +45,8 @@ struct PanelDocument: Encodable {
         unit = panel.unit
         text = panel.text
         thresholds = panel.thresholds.map { ThresholdDocument(value: $0.value, color: $0.color?.hex, label: $0.label) }
-        metrics = expansion?.metrics.map(\.rawValue) ?? []
+        // An aggregate is one series, named by its legend (`sum of hosts.*.cpu.total.user (3)`).
+        metrics = expansion?.series.map { $0.settings.aggregate == nil ? $0.metric.rawValue : $0.graphSeries(showLegend: true).legendText } ?? []
         truncated = expansion?.truncated ?? false
     }
 

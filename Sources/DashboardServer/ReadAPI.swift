@@ -32,8 +32,8 @@ struct ReadAPI: Sendable {
     }
 
     func dashboard(_ name: String) throws(HTTPProblem) -> Response {
-        let dashboard = try find(name)
         let names = index.names()
+        let dashboard = try find(name).expandingRepeats(names: names)
         var expansions: [String: PanelExpansion] = [:]
         for panel in dashboard.panels where panel.kind != .text { expansions[panel.id] = PanelExpansion(panel, names: names) }
         return JSONResponse.make(DashboardDocument(dashboard, expansions: expansions))
@@ -58,7 +58,7 @@ struct ReadAPI: Sendable {
         let (dashboard, panel) = try findPanel(name, id)
         let query = GraphQuery(request)
         let range = try query.range(step: settings.step, defaultFrom: dashboard.from)
-        let requests = PanelExpansion(panel, names: index.names()).series.map { SeriesRequest(metric: $0.metric, cf: $0.settings.cf) }
+        let requests = PanelExpansion(panel, names: index.names()).series.map(\.request)
         let events = try await timeline(dashboard.events(of: panel), start: range.start, end: range.end)
         return try await series(requests, range: (range.start, range.end), maxPoints: try query.maxPoints(), events: events)
     }
@@ -107,8 +107,9 @@ struct ReadAPI: Sendable {
         return dashboard
     }
 
+    /// The panel, after repeats: `cpu-web1` is the `cpu` panel repeated for host web1.
     private func findPanel(_ name: String, _ id: String) throws(HTTPProblem) -> (Dashboard, Panel) {
-        let dashboard = try find(name)
+        let dashboard = try find(name).expandingRepeats(names: index.names())
         guard let panel = dashboard.panel(id: id) else {
             throw .notFound("dashboard \(name) has no panel \(GraphQuery.shown(id)); GET /api/v1/dashboards/\(name) lists the panel ids")
         }

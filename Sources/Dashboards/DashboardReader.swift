@@ -65,7 +65,7 @@ struct DashboardReader {
     }
 
     private mutating func readPanel(_ node: Node, _ path: String, columns: Int) -> Panel? {
-        let keys = ["id", "type", "title", "width", "height", "text", "series", "unit", "base", "thresholds", "y_axis", "vertical_label", "events"]
+        let keys = ["id", "type", "title", "width", "height", "text", "series", "unit", "base", "thresholds", "y_axis", "vertical_label", "events", "repeat"]
         let before = yaml.problems.count
         var panel = Panel(id: "", kind: .graph, width: min(6, columns))
         var sawType = false
@@ -92,10 +92,12 @@ struct DashboardReader {
             case "y_axis": readYAxis(value, keyPath).map { panel.yAxis = $0 }
             case "vertical_label": panel.verticalLabel = yaml.string(value, keyPath)
             case "events": panel.events = readEvents(value, keyPath)
+            case "repeat": panel.repeat = readRepeat(value, keyPath)
             default: break
             }
         }
         guard yaml.problems.count == before else { return nil }
+        if let message = Self.repeatProblem(panel) { yaml.problem(node, path, message) }
         if !sawType { yaml.problem(node, path, "missing 'type'; use graph, number or text") }
         for message in PanelCheck.problems(panel) { yaml.problem(node, path, message) }
         return yaml.problems.count == before ? panel : nil
@@ -113,12 +115,46 @@ struct DashboardReader {
         return result
     }
 
+    /// `repeat: {host: "hosts.*"}`: one variable and the pattern whose last segment it takes.
+    private mutating func readRepeat(_ node: Node, _ path: String) -> PanelRepeat? {
+        guard case .mapping(let mapping) = node, mapping.count == 1, let (key, value) = mapping.first, let variable = key.string else {
+            yaml.problem(node, path, "expected one variable and the pattern it takes its values from, e.g. {host: \"hosts.*\"}")
+            return nil
+        }
+        guard PanelRepeat.isVariable(variable) else {
+            yaml.problem(key, path, "variable '\(variable.prefix(40))' must be lower-case letters, digits and '_', starting with a letter")
+            return nil
+        }
+        guard let text = yaml.string(value, "\(path).\(variable)") else { return nil }
+        if let message = PanelRepeat.problem(text) {
+            yaml.problem(value, "\(path).\(variable)", message)
+            return nil
+        }
+        return pattern(value, "\(path).\(variable)").map { PanelRepeat(variable: variable, over: $0) }
+    }
+
+    /// A panel's `$variables` and its repeat must agree.
+    static func repeatProblem(_ panel: Panel) -> String? {
+        let used = Set(panel.series.compactMap(\.template).flatMap(Self.variables))
+        guard let rule = panel.repeat else {
+            return used.isEmpty ? nil : "series use \(used.sorted().map { "$" + $0 }.joined(separator: ", ")) but the panel has no 'repeat', e.g. repeat: {\(used.sorted()[0]): \"hosts.*\"}"
+        }
+        if let other = used.first(where: { $0 != rule.variable }) { return "series use $\(other) but the panel repeats over $\(rule.variable)" }
+        if used.isEmpty { return "the panel repeats over $\(rule.variable) but no series pattern uses it, e.g. hosts.$\(rule.variable).cpu.total.user" }
+        return nil
+    }
+
+    /// The `$name`s in a pattern template.
+    static func variables(_ template: String) -> [String] {
+        template.split(separator: "$").dropFirst().map { String($0.prefix { $0.isLetter || $0.isNumber || $0 == "_" }) }
+    }
+
     /// A plain pattern, or a mapping with `metric` and drawing options.
     private mutating func readSeries(_ node: Node, _ path: String) -> PanelSeries? {
         if case .scalar = node {
-            return pattern(node, path).map { PanelSeries(pattern: $0) }
+            return seriesPattern(node, path)
         }
-        let keys = ["metric", "cf", "style", "line_width", "stack", "color", "legend", "band", "last_week"]
+        let keys = ["metric", "cf", "style", "line_width", "stack", "color", "legend", "band", "last_week", "aggregate"]
         var series: PanelSeries?
         var sawMetric = false
         var options: [(String, Node)] = []
@@ -129,7 +165,7 @@ struct DashboardReader {
                 continue
             }
             sawMetric = true
-            series = pattern(value, "\(path).metric").map { PanelSeries(pattern: $0) }
+            series = seriesPattern(value, "\(path).metric")
         }
         guard var series else {
             if !sawMetric, yaml.problems.count == before {
@@ -157,11 +193,28 @@ struct DashboardReader {
             case "legend": series.legend = yaml.string(value, keyPath)
             case "band": yaml.bool(value, keyPath).map { series.band = $0 }
             case "last_week": yaml.bool(value, keyPath).map { series.lastWeek = $0 }
+            case "aggregate": yaml.choice(value, keyPath, SeriesAggregate.self).map { series.aggregate = $0 }
             default: break
             }
         }
         series.style = area ? .area : .line(width: width)
         return series
+    }
+
+    /// A series' pattern; one with `$variable` keeps its text as a template and matches any
+    /// segment in the variable's place until its panel is repeated.
+    private mutating func seriesPattern(_ node: Node, _ path: String) -> PanelSeries? {
+        guard let text = yaml.string(node, path), text.contains("$") else { return pattern(node, path).map { PanelSeries(pattern: $0) } }
+        var wildcard = text
+        for variable in Self.variables(text) { wildcard = wildcard.replacingOccurrences(of: "$" + variable, with: "*") }
+        do {
+            var series = PanelSeries(pattern: try MetricPattern(wildcard))
+            series.template = text
+            return series
+        } catch {
+            yaml.problem(node, path, error.description)
+            return nil
+        }
     }
 
     private mutating func pattern(_ node: Node, _ path: String) -> MetricPattern? {

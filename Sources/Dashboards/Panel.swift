@@ -30,6 +30,8 @@ public struct Panel: Sendable, Equatable {
     public var verticalLabel: String?
     /// Nil: the dashboard's filter.
     public var events: EventFilter?
+    /// One copy of the panel per host (or any segment value); see ``PanelRepeat``.
+    public var `repeat`: PanelRepeat?
 
     public init(id: String, kind: Kind, title: String? = nil, width: Int = 6, height: Int = 2, text: String? = nil,
                 series: [PanelSeries] = [], unit: String? = nil, base: GraphSpec.UnitBase = .decimal,
@@ -61,6 +63,11 @@ public struct PanelSeries: Sendable, Equatable {
     public var legend: String?
     public var band: Bool
     public var lastWeek: Bool
+    /// Set: every metric the pattern matches is combined into one series (sum, avg, max, min).
+    public var aggregate: SeriesAggregate?
+    /// The pattern as written when it holds its panel's repeat variable (`hosts.$host.cpu`);
+    /// `pattern` then has `*` in its place until the panel is repeated.
+    public var template: String?
 
     public init(pattern: MetricPattern, cf: Consolidation = .average, style: GraphSeries.Style = .line(width: 2), stack: Bool = false,
                 color: GraphColor? = nil, legend: String? = nil, band: Bool = false, lastWeek: Bool = false) {

@@ -28,7 +28,9 @@ public enum GraphArguments {
         var plan = SeriesPlan(spec: spec)
         for (index, series) in spec.series.enumerated() {
             let band = bandResolutions[series.metric].map { max(1, $0) }
-            try plan.add(series, index: index, path: files.definitionPath(series.metric), bandResolution: band)
+            var paths: [String] = []
+            for metric in series.readMetrics { paths.append(try files.definitionPath(metric)) }
+            plan.add(series, index: index, paths: paths, bandResolution: band)
         }
         return options(spec) + plan.arguments + thresholds(spec) + EventPlan(spec: spec, events: events).arguments
     }

@@ -3,9 +3,10 @@ import RRD
 
 /// `{"metric": "host.load.1", "cf": "AVERAGE", "style": "line", "width": 2, "stack": false,
 /// "color": "#FF0000", "legend": "load", "band": false, "lastWeek": false}`; only `metric` is required.
+/// An aggregate adds `"aggregate": "sum"` and `"members": [...]` (the metrics it combines).
 extension GraphSeries: Codable {
     private enum CodingKeys: String, CodingKey {
-        case metric, cf, style, width, stack, color, legend, band, lastWeek
+        case metric, cf, style, width, stack, color, legend, band, lastWeek, aggregate, members
     }
 
     public init(from decoder: any Decoder) throws {
@@ -32,6 +33,13 @@ extension GraphSeries: Codable {
             band: try keys.decodeIfPresent(Bool.self, forKey: .band) ?? false,
             lastWeek: try keys.decodeIfPresent(Bool.self, forKey: .lastWeek) ?? false
         )
+        aggregate = try keys.decodeIfPresent(SeriesAggregate.self, forKey: .aggregate)
+        if aggregate != nil {
+            let texts = try keys.decodeIfPresent([String].self, forKey: .members) ?? [text]
+            do { members = try texts.map { try MetricName($0) } } catch {
+                throw DecodingError.dataCorruptedError(forKey: .members, in: keys, debugDescription: "\(error)")
+            }
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -50,5 +58,7 @@ extension GraphSeries: Codable {
         try keys.encodeIfPresent(legend, forKey: .legend)
         try keys.encode(band, forKey: .band)
         try keys.encode(lastWeek, forKey: .lastWeek)
+        try keys.encodeIfPresent(aggregate, forKey: .aggregate)
+        if aggregate != nil { try keys.encode(members.map(\.rawValue), forKey: .members) }
     }
 }

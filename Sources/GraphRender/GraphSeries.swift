@@ -24,6 +24,9 @@ public struct GraphSeries: Sendable, Equatable {
     public var band: Bool
     /// Overlay the same metric one week earlier, dashed and faint.
     public var lastWeek: Bool
+    /// Set: the series is `aggregate` of `members` at each point (`metric` is the first member).
+    public var aggregate: SeriesAggregate?
+    public var members: [MetricName] = []
 
     public init(metric: MetricName, consolidation: Consolidation = .average, style: Style = .line(width: 2),
                 stack: Bool = false, color: GraphColor? = nil, legend: String? = nil,
@@ -38,8 +41,20 @@ public struct GraphSeries: Sendable, Equatable {
         self.lastWeek = lastWeek
     }
 
+    /// An aggregate of `members` (at least one), drawn as one series.
+    public static func aggregate(_ function: SeriesAggregate, of members: [MetricName], consolidation: Consolidation = .average,
+                                 style: Style = .line(width: 2), stack: Bool = false, color: GraphColor? = nil, legend: String? = nil) -> GraphSeries {
+        var series = GraphSeries(metric: members[0], consolidation: consolidation, style: style, stack: stack, color: color, legend: legend)
+        series.aggregate = function
+        series.members = members
+        return series
+    }
+
+    /// The metrics read: the members of an aggregate, else the metric.
+    public var readMetrics: [MetricName] { aggregate == nil ? [metric] : members }
+
     /// The legend text shown: the given one or the metric name.
-    public var legendText: String { legend ?? metric.rawValue }
+    public var legendText: String { legend ?? (aggregate.map { "\($0.rawValue)(\(members.count) metrics)" } ?? metric.rawValue) }
 }
 
 /// A horizontal line at a value, e.g. an SLO or a disk-full level.

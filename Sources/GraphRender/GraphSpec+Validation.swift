@@ -40,6 +40,14 @@ extension GraphSpec {
             if item.stack, item.band || item.lastWeek {
                 throw .invalid(field: "series \(item.metric)", reason: "band and lastWeek cannot be combined with stack")
             }
+            if item.aggregate != nil {
+                guard (1...SeriesAggregate.maxMembers).contains(item.members.count) else {
+                    throw .invalid(field: "series \(item.metric)", reason: "an aggregate combines 1 to \(SeriesAggregate.maxMembers) metrics, not \(item.members.count); use a narrower pattern")
+                }
+                if item.band || item.lastWeek {
+                    throw .invalid(field: "series \(item.metric)", reason: "band and lastWeek cannot be combined with an aggregate")
+                }
+            }
             if case .line(let width) = item.style, !GraphLimits.lineWidth.contains(width) {
                 throw .invalid(field: "line width of \(item.metric)", reason: "\(width) is out of bounds; use \(GraphLimits.lineWidth.lowerBound) to \(GraphLimits.lineWidth.upperBound)")
             }

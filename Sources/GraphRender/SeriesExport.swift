@@ -6,11 +6,25 @@ import RRD
 public struct SeriesRequest: Sendable, Equatable {
     public var metric: MetricName
     public var cf: Consolidation
+    /// Set: the series is `aggregate` of `members` at each point, named `name`.
+    public var aggregate: SeriesAggregate?
+    public var members: [MetricName] = []
+    public var name: String?
 
     public init(metric: MetricName, cf: Consolidation = .average) {
         self.metric = metric
         self.cf = cf
     }
+
+    /// The request for a graph series (an aggregate keeps its members and legend).
+    public init(_ series: GraphSeries) {
+        self.init(metric: series.metric, cf: series.consolidation)
+        aggregate = series.aggregate
+        members = series.members
+        name = series.aggregate == nil ? nil : series.legendText
+    }
+
+    var readMetrics: [MetricName] { aggregate == nil ? [metric] : members }
 }
 
 /// Metric series as ``SeriesData`` (JSON), at a resolution that fits a number of points.
@@ -24,14 +38,23 @@ public enum SeriesExport {
         try GraphSpec.validateRange(start: start, end: end)
         guard GraphLimits.maxPoints.contains(maxPoints) else { throw .maxPointsOutOfBounds(maxPoints) }
         guard requests.count <= GraphLimits.maxSeries else { throw .tooManySeries(requests.count) }
+        for request in requests where request.aggregate != nil && !(1...SeriesAggregate.maxMembers).contains(request.members.count) {
+            throw .invalid(field: "series \(request.metric)", reason: "an aggregate combines 1 to \(SeriesAggregate.maxMembers) metrics")
+        }
+        // Every metric read, aggregates' members included, in request order.
+        let reads = requests.flatMap { request in request.readMetrics.map { SeriesRequest(metric: $0, cf: request.cf) } }
         let files = try MetricFiles(dataDirectory: dataDirectory)
         var paths: [String] = []
-        for request in requests { paths.append(try files.existingPath(request.metric)) }
-        let fetched = try await fetch(requests, paths, start: start, end: end, resolution: (end - start + maxPoints - 1) / maxPoints, engine)
+        for read in reads { paths.append(try files.existingPath(read.metric)) }
+        let fetched = try await fetch(reads, paths, start: start, end: end, resolution: (end - start + maxPoints - 1) / maxPoints, engine)
         let grid = SeriesResampler(start: start, end: end, fetchedSteps: fetched.map(\.step), maxPoints: maxPoints)
-        let series = zip(requests, fetched).map { request, rows in
-            let points = grid.points(rows, request.cf)
-            return SeriesData.Series(name: request.metric.rawValue, cf: request.cf, points: points, summary: .init(points))
+        var next = 0
+        let series = requests.map { request in
+            let count = request.readMetrics.count
+            let members = fetched[next..<(next + count)].map { grid.points($0, request.cf) }
+            next += count
+            let points = request.aggregate.map { combine(members, $0) } ?? members[0]
+            return SeriesData.Series(name: request.name ?? request.metric.rawValue, cf: request.cf, points: points, summary: .init(points))
         }
         let shown = events.filter { $0.overlaps(start: grid.start, end: grid.end) }.sorted { $0.start < $1.start }
         return SeriesData(start: grid.start, end: grid.end, step: grid.step, series: series, events: shown)
@@ -40,7 +63,7 @@ public enum SeriesExport {
     /// The series of a graph spec, over the spec's time range.
     public static func data(for spec: GraphSpec, maxPoints: Int, dataDirectory: String,
                             events: [TimelineEvent] = [], engine: RRDEngine = .shared) async throws(GraphError) -> SeriesData {
-        let requests = spec.series.map { SeriesRequest(metric: $0.metric, cf: $0.consolidation) }
+        let requests = spec.series.map(SeriesRequest.init)
         return try await data(requests, start: spec.start, end: spec.end, maxPoints: maxPoints,
                               dataDirectory: dataDirectory, events: events, engine: engine)
     }
@@ -51,6 +74,13 @@ public enum SeriesExport {
         let data = try await data(requests, start: start, end: end, maxPoints: maxPoints,
                                   dataDirectory: dataDirectory, events: events, engine: engine)
         return try data.json()
+    }
+
+    /// The members' points combined point by point (they share the grid).
+    static func combine(_ members: [[SeriesData.Point]], _ aggregate: SeriesAggregate) -> [SeriesData.Point] {
+        members[0].indices.map { index in
+            SeriesData.Point(time: members[0][index].time, value: aggregate.combine(members.map { $0[index].value }))
+        }
     }
 
     /// All fetches in one hop to the librrd thread.

@@ -14,12 +14,22 @@ struct SeriesPlan {
         legendWidth = spec.series.map { $0.legendText.count }.max() ?? 0
     }
 
-    /// `path` is the series' file, already escaped for a DEF; `bandResolution` the seconds per
-    /// row of its MIN/MAX archives, when known.
-    mutating func add(_ series: GraphSeries, index: Int, path: String, bandResolution: Int?) {
+    /// `paths` are the files of the series' ``GraphSeries/readMetrics``, already escaped for a
+    /// DEF; `bandResolution` the seconds per row of its MIN/MAX archives, when known.
+    mutating func add(_ series: GraphSeries, index: Int, paths: [String], bandResolution: Int?) {
         let name = "s\(index)"
         let color = series.color ?? spec.theme.color(forSeries: index)
-        definitions.append("DEF:\(name)=\(path):value:\(series.consolidation.rawValue)")
+        let path = paths[0]
+        if let aggregate = series.aggregate {
+            // One DEF per member, then the series is their combination.
+            let members = paths.indices.map { "\(name)m\($0)" }
+            for (member, memberPath) in zip(members, paths) {
+                definitions.append("DEF:\(member)=\(memberPath):value:\(series.consolidation.rawValue)")
+            }
+            definitions.append("CDEF:\(name)=\(aggregate.rpn(members))")
+        } else {
+            definitions.append("DEF:\(name)=\(path):value:\(series.consolidation.rawValue)")
+        }
         if series.band {
             let step = bandResolution.map { ":step=\($0)" } ?? ""
             definitions += ["DEF:\(name)lo=\(path):value:MIN\(step)", "DEF:\(name)hi=\(path):value:MAX\(step)",
