@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "PrometheusText", swiftSettings: strict),
         // The from/until time syntax of the UI, HTTP API and CLI; never librrd's at-style parser.
         .target(name: "TimeSyntax", swiftSettings: strict),
+        // Graphite's render API without HTTP: target parser, globs, functions over series.
+        .target(name: "GraphiteAPI", dependencies: ["TimeSyntax"], swiftSettings: strict),
         // StatsD and Graphite plaintext protocol logic (parsers, StatsD aggregation); no sockets.
         .target(name: "StatsD", dependencies: ["MetricStore"], swiftSettings: strict),
         .target(
@@ -95,6 +97,7 @@ let package = Package(
             name: "DashboardServer",
             dependencies: [
                 "MetricStore", "IngestListeners", "StatsD", "GraphRender", "Dashboards", "TimeSyntax", "RRD", "EventStore", "DeployImpact", "DeployJudge",
+                "GraphiteAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -167,6 +170,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "TimeSyntaxTests", dependencies: ["TimeSyntax"], swiftSettings: strict),
+        .testTarget(name: "GraphiteAPITests", dependencies: ["GraphiteAPI"], swiftSettings: strict),
         .testTarget(name: "StatsDTests", dependencies: ["StatsD", "MetricStore"], swiftSettings: strict),
         .testTarget(
             name: "ExecCollectorTests",
