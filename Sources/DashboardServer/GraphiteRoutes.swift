@@ -23,7 +23,8 @@ enum GraphiteRoutes {
         route("metrics/find", post: true) { parameters throws(HTTPProblem) in try find.find(parameters) }
         route("metrics/expand", post: true) { parameters throws(HTTPProblem) in try find.expand(parameters) }
         route("events/get_data") { parameters throws(HTTPProblem) in try await events.list(parameters) }
-        route("version") { _ in GraphiteRender.text(version + "\n", type: "text/plain; charset=utf-8") }
+        // No newline: graphite-web answers the bare version, and Grafana reads the body as a semver.
+        route("version") { _ in GraphiteRender.text(version, type: "text/plain; charset=utf-8") }
         route("functions") { _ in JSONResponse.make(GraphiteFunctions.byName) }
     }
 

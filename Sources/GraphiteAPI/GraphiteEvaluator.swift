@@ -67,6 +67,12 @@ public struct GraphiteEvaluator {
             return try await movingAverage(call, start: start, end: end)
         case "timeShift":
             return try await timeShift(call, start: start, end: end)
+        case "constantLine":
+            // Grafana's "Save & test" renders constantLine(100). Graphite: three points over the range.
+            try call.expect(atMost: 1, parameters: ["value"])
+            let value = try call.number(0, "value")
+            let step = max(1, (end - start) / 2)
+            return [GraphiteSeries(name: "constantLine(\(value.text))", start: start, step: step, values: [value.value, value.value, value.value])]
         default:
             throw .unknownFunction(call.name)
         }

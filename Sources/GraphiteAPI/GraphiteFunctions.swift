@@ -48,6 +48,8 @@ public enum GraphiteFunctions {
         .init(name: "summarize", group: "Transform", description: "Buckets of intervalString reduced by func.",
               params: [seriesList, .init("intervalString", "interval", required: true),
                        .init("func", "aggFunc", options: ["sum", "avg", "max", "min", "last"]), .init("alignToFrom", "boolean")]),
+        .init(name: "constantLine", group: "Special", description: "A horizontal line at value over the whole range.",
+              params: [.init("value", "float", required: true)]),
     ]
 
     /// Names, sorted, for error messages.

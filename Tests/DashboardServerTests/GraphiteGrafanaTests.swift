@@ -14,11 +14,18 @@ import Testing
             .joined(separator: "&")
     }
 
+    /// Grafana 10+ wraps every query in `aliasSub(<target>, "(^.*$)", "\1 <refId>")` and reads the
+    /// refId back from the last word of each answered name.
+    static func grafanaTargets(_ targets: [String]) -> [String] {
+        zip(targets, ["A", "B", "C", "D", "E", "F", "G"]).map { target, refId in "aliasSub(\(target), \"(^.*$)\", \"\\1 \(refId)\")" }
+    }
+
     @Test func renderPostAsGrafanaSendsIt() async throws {
         let server = try await GraphiteFixture()
-        let body = Self.grafanaBody(["aliasSub(hosts.*.load, '^hosts\\.(\\w+)\\.load$', '\\1')", "perSecond(app.requests.count)"],
-                                    from: String(GraphiteFixture.t0 - 3_600), until: String(GraphiteFixture.t0), maxDataPoints: 6)
-        #expect(body.contains("target=aliasSub(hosts.*.load%2C%20'%5Ehosts%5C.(%5Cw%2B)%5C.load%24'%2C%20'%5C1')"))
+        let targets = Self.grafanaTargets(["aliasSub(hosts.*.load, '^hosts\\.(\\w+)\\.load$', '\\1')", "perSecond(app.requests.count)"])
+        #expect(targets[1] == #"aliasSub(perSecond(app.requests.count), "(^.*$)", "\1 B")"#)
+        let body = Self.grafanaBody(targets, from: String(GraphiteFixture.t0 - 3_600), until: String(GraphiteFixture.t0), maxDataPoints: 6)
+        #expect(body.contains("target=aliasSub(aliasSub(hosts.*.load%2C%20'%5Ehosts%5C.(%5Cw%2B)%5C.load%24'%2C%20'%5C1')%2C%20%22(%5E.*%24)%22%2C%20%22%5C1%20A%22)"))
         let response = try await server.postForm("/render", body)
         #expect(response.status == 200, "\(server.text(response))")
         #expect(response.header("Content-Type") == "application/json")
@@ -41,15 +48,28 @@ import Testing
     /// time in the past, so only the shape is checked.
     @Test func renderWithRelativeRange() async throws {
         let server = try await GraphiteFixture()
-        let response = try await server.postForm("/render", Self.grafanaBody(["hosts.web1.load"], from: "-6h", until: "now", maxDataPoints: 1234))
+        let response = try await server.postForm("/render", Self.grafanaBody(Self.grafanaTargets(["hosts.web1.load"]), from: "-6h", until: "now", maxDataPoints: 1234))
         #expect(response.status == 200, "\(server.text(response))")
         let list = try #require(try JSONSerialization.jsonObject(with: Data(response.body)) as? [[String: Any]])
-        #expect(list.map { $0["target"] as? String } == ["hosts.web1.load"])
+        #expect(list.map { $0["target"] as? String } == ["hosts.web1.load A"])
         #expect((list.first?["datapoints"] as? [[Any]])?.isEmpty == false)
     }
 
+    /// "Save & test": Grafana renders `constantLine(100)` over the last hour.
+    @Test func grafanaSaveAndTest() async throws {
+        let server = try await GraphiteFixture()
+        let body = Self.grafanaBody(Self.grafanaTargets(["constantLine(100)"]), from: "-1h", until: "now", maxDataPoints: 300)
+        let response = try await server.postForm("/render", body)
+        #expect(response.status == 200, "\(server.text(response))")
+        #expect(server.text(response).contains(#""target":"constantLine(100) A""#))
+        #expect(server.text(response).contains("[[100,"))
+    }
+
+    /// Grafana 10+ POSTs `/metrics/find` with `query=` in a form body (not encoded) and the range in the URL.
     @Test func metricFindAsGrafanaBrowsesTheTree() async throws {
         let server = try await GraphiteFixture()
+        let posted = try await server.postForm("/metrics/find?from=-6h&until=now", "query=hosts.*")
+        #expect(server.text(posted) == (try golden("find-hosts.json")), "\(server.text(posted))")
         let response = try await server.get("/metrics/find?query=hosts.*&from=\(GraphiteFixture.t0 - 3_600)&until=\(GraphiteFixture.t0)")
         #expect(response.status == 200, "\(server.text(response))")
         #expect(server.text(response) == (try golden("find-hosts.json")), "\(server.text(response))")
@@ -80,7 +100,7 @@ import Testing
     @Test func versionAndFunctionsForGrafana() async throws {
         let server = try await GraphiteFixture()
         let version = try await server.get("/version")
-        #expect(server.text(version) == "1.1.10\n")
+        #expect(server.text(version) == "1.1.10")
         let functions = try #require(try JSONSerialization.jsonObject(with: Data(try await server.get("/functions").body)) as? [String: [String: Any]])
         #expect(functions["aliasSub"]?["group"] as? String == "Alias")
         #expect(Set(functions.keys).isSuperset(of: ["sumSeries", "movingAverage", "summarize", "timeShift", "asPercent"]))
