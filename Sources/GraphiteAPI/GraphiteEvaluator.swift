@@ -72,7 +72,9 @@ public struct GraphiteEvaluator {
             try call.expect(atMost: 1, parameters: ["value"])
             let value = try call.number(0, "value")
             let step = max(1, (end - start) / 2)
-            return [GraphiteSeries(name: "constantLine(\(value.text))", start: start, step: step, values: [value.value, value.value, value.value])]
+            // Named by its value, as graphite-web names it.
+            return [GraphiteSeries(name: value.text, pathExpression: "constantLine(\(value.text))", start: start, step: step,
+                                   values: [value.value, value.value, value.value])]
         default:
             throw .unknownFunction(call.name)
         }

@@ -39,7 +39,7 @@ import Testing
              values: [[3, nil, nil, 0, 1], [1, 2, nil, 4, 5]]),
         // What Grafana 10+ wraps every query in, to find the refId in the answer.
         Case(target: #"aliasSub(sumSeries(host.*.load), "(^.*$)", "\1 A")"#, names: ["sumSeries(host.*.load) A"], values: [[4, 2, nil, 4, 6]]),
-        Case(target: "constantLine(100)", names: ["constantLine(100)"], values: [[100, 100, 100]]),
+        Case(target: "constantLine(100)", names: ["100"], values: [[100, 100, 100]]),
         Case(target: "aliasSub(host.web.load, 'o', '$0')", names: ["h$0st.web.l$0ad"], values: [[1, 2, nil, 4, 5]]),
         Case(target: "summarize(host.web.load, '2min')", names: ["summarize(host.web.load, \"2min\", \"sum\")"], values: [[3, 4, 5]]),
         Case(target: "summarize(host.web.load, '2min', 'max', true)", names: ["summarize(host.web.load, \"2min\", \"max\", true)"], values: [[2, 4, 5]]),
