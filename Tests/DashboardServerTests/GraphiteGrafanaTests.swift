@@ -73,6 +73,9 @@ import Testing
         let response = try await server.get("/metrics/find?query=hosts.*&from=\(GraphiteFixture.t0 - 3_600)&until=\(GraphiteFixture.t0)")
         #expect(response.status == 200, "\(server.text(response))")
         #expect(server.text(response) == (try golden("find-hosts.json")), "\(server.text(response))")
+        // graphite-web's own URLs end in a slash.
+        let slashed = try await server.get("/metrics/find/?query=hosts.*")
+        #expect(server.text(slashed) == (try golden("find-hosts.json")))
         let root = try await server.get("/metrics/find?query=*")
         #expect(server.text(root).contains(#""id":"app""#) && server.text(root).contains(#""id":"hosts""#))
         let leaves = try await server.get("/metrics/find?query=hosts.web1.*&format=completer")
