@@ -20,7 +20,15 @@ public enum ReadRoutes {
         png("dashboards/:name/panels/{id}.png") { request, context throws(HTTPProblem) in
             try await api.panelPNG(context.parameters.get("name") ?? "", context.parameters.get("id") ?? "", request)
         }
-        png("render") { request, _ throws(HTTPProblem) in try await api.render(request) }
+        // `target=` is Graphite's render API (GraphiteRoutes); `metric=` our pattern graph.
+        let graphite = GraphiteRender(api: api)
+        router.get("render") { request, context in
+            guard request.uri.queryParameters.get("target") == nil else {
+                return await GraphiteRoutes.answer(api, request) { parameters throws(HTTPProblem) in try await graphite.answer(parameters) }
+            }
+            return await answer(api, request, json: false) { () async throws(HTTPProblem) in try await api.render(request) }
+        }
+        GraphiteRoutes.register(on: router, api: api)
         json("api/v1/series") { request, _ throws(HTTPProblem) in try await api.series(request) }
         json("api/v1/metrics") { request, _ throws(HTTPProblem) in try api.metrics(request) }
         return ReadEndpoints(api: api)
