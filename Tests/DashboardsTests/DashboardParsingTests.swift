@@ -119,7 +119,8 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let loaded = DashboardLoader.loadDirectory(root.appendingPathComponent("dashboards").path)
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
-        #expect(loaded.dashboards.map(\.name) == ["app", "business", "host"])
-        #expect(loaded.dashboards.last?.panels.count == 12, "the host dashboard is the 12-panel wall the bench measures")
+        #expect(loaded.dashboards.map(\.name) == ["app", "business", "host", "hosts"])
+        #expect(loaded.dashboards.first { $0.name == "host" }?.panels.count == 12, "the host dashboard is the 12-panel wall the bench measures")
+        #expect(loaded.dashboards.last?.panels.contains { $0.repeat != nil } == true)
     }
 }
