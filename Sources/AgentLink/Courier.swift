@@ -87,7 +87,7 @@ public actor Courier {
         statistics.failedSends += 1
         let first = !failing
         failing = true
-        if first || failureLog.shouldLog(now: Int(Date().timeIntervalSince1970)) != nil {
+        if failureLog.shouldLog(now: Int(Date().timeIntervalSince1970)) != nil || first {
             logger.warning("\(why); buffering batches in \(spool.directory) (up to \(spool.maxBytes) bytes)")
         }
     }
