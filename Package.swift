@@ -247,7 +247,11 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "AgentLinkTests", dependencies: ["AgentLink", "MetricStore", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "AgentLinkTests",
+            dependencies: ["AgentLink", "MetricStore", "Curl", "TestSupport", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "MetricsConfigTests", dependencies: ["MetricsConfig", "Collectors", "MetricStore", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "DaemonTests",
