@@ -29,7 +29,7 @@ extension Daemon {
     }
 }
 
-/// The central's view of its agents, `metrics.self.agents.*`.
+/// The central's view of its agents, `metrics.self.agents.*`, from the first agent batch on.
 struct AgentsCollector: Collector {
     let id = "agents"
     let claims: HostClaims
@@ -48,6 +48,8 @@ struct AgentsCollector: Collector {
 
     func collect(at time: Int) async throws -> [Sample] {
         let stats = claims.statistics
+        // A daemon no agent reports to gets no agents.* files.
+        guard stats.batches + stats.conflicts > 0 else { return [] }
         return zip(Self.series, [stats.batches, stats.conflicts, stats.hosts].map(Double.init)).map { $0.sample($1, at: time) }
     }
 }
