@@ -112,17 +112,16 @@ final class Spool {
     private func enforceBound() {
         while totalBytes > maxBytes, segments.count > 1 {
             let oldest = segments[0]
-            var bytes = loaded?.seq == oldest.seq ? loaded!.bytes : read(oldest.seq)
+            let bytes = loaded?.seq == oldest.seq ? loaded!.bytes : read(oldest.seq)
             var at = loaded?.seq == oldest.seq ? offset : 0
             var records = 0, samples = 0
             while case .record(let record) = SpoolRecord.parse(bytes, at: at) {
                 records += 1; samples += record.samples; at += record.size
             }
-            bytes = []
             droppedRecords += records
             droppedSamples += samples
             dropOldest()
-            report(true, "agent buffer: full (agent.buffer_max \(maxBytes) bytes): dropped the oldest \(records) batch(es), \(samples) sample(s)")
+            report(true, "agent buffer: full (central.buffer_max, \(maxBytes) bytes): dropped the oldest \(records) batch(es), \(samples) sample(s)")
         }
     }
 
