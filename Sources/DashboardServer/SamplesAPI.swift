@@ -47,6 +47,9 @@ struct SamplesAPI: Sendable {
             return PushAPI.json(.badRequest, ["error": "not a batch of samples: \(error)"])
         }
         let result = await writer.submit(samples)
+        // Acknowledge only what is in the files: the agent deletes a batch once answered 2xx,
+        // and a central killed before its next flush must not lose it.
+        await writer.flush()
         let refused = Dictionary(uniqueKeysWithValues: result.refused.map { ($0.key.rawValue, $0.value) })
         if result.refused[.queueFull] != nil {
             // The accepted part is stored; the agent re-sends the whole batch, whose stored points are then late.

@@ -140,17 +140,32 @@ import Glibc
         for daemon in [first, second, central] { try await AgentCluster.stop(daemon) }
     }
 
+    /// Posts one series of `host` to the central as an agent would.
+    func send(_ cluster: AgentCluster, _ host: String, _ times: [Int], value: Double) async throws -> Int {
+        let body = #"{"host":"\#(host)","series":[{"name":"hosts.\#(host).app.level","kind":"gauge","times":\#(times),"values":\#(times.map { _ in value })}]}"#
+        let request = HTTPRequest(url: "http://127.0.0.1:\(cluster.centralPort)/api/v1/samples", method: .post, headers: [
+            HTTPHeader(name: "Authorization", value: "Bearer \(AgentCluster.token)"),
+            HTTPHeader(name: "X-Metrics-Host", value: host), HTTPHeader(name: "X-Metrics-Machine-Id", value: "machine-\(host)"),
+        ], body: Array(body.utf8))
+        return try await cluster.client.perform(request).status
+    }
+
+    @Test func anAcknowledgedBatchIsInTheFilesEvenIfTheCentralIsKilledRightAfter() async throws {
+        let cluster = AgentCluster()
+        let central = try await cluster.startCentral()
+        let now = AgentCluster.now
+        #expect(try await send(cluster, "k", [now - 2, now - 1], value: 6.5) == 200)
+        central.signal(SIGKILL)
+        _ = try await central.waitForExit()
+        #expect(try await cluster.rows("central", "hosts.k.app.level", now - 2, now - 1) == [6.5, 6.5])
+    }
+
     @Test func aClockStepBackOnOneHostDropsOnlyItsStaleSamples() async throws {
         let cluster = AgentCluster()
         let central = try await cluster.startCentral()
         let now = AgentCluster.now
         func send(_ host: String, _ times: [Int], value: Double) async throws -> Int {
-            let body = #"{"host":"\#(host)","series":[{"name":"hosts.\#(host).app.level","kind":"gauge","times":\#(times),"values":\#(times.map { _ in value })}]}"#
-            let request = HTTPRequest(url: "http://127.0.0.1:\(cluster.centralPort)/api/v1/samples", method: .post, headers: [
-                HTTPHeader(name: "Authorization", value: "Bearer \(AgentCluster.token)"),
-                HTTPHeader(name: "X-Metrics-Host", value: host), HTTPHeader(name: "X-Metrics-Machine-Id", value: "machine-\(host)"),
-            ], body: Array(body.utf8))
-            return try await cluster.client.perform(request).status
+            try await self.send(cluster, host, times, value: value)
         }
         #expect(try await send("x", [now - 3, now - 2], value: 1) == 200)
         #expect(try await send("y", [now - 30], value: 2) == 200)
