@@ -15,11 +15,13 @@ public struct AgentLink: Sendable {
     /// - Parameters:
     ///   - centralURL: `http(s)://host:port` of the central daemon, without a path.
     ///   - bufferBytes: the bound on the on-disk buffer (`central.buffer_max`).
+    ///   - local: the local store (any backend), written too when `keepLocal`, and read.
+    ///   - dataDirectory: holds the buffer and the machine id.
     public init(centralURL: String, token: String?, hostName: String?, keepLocal: Bool, bufferBytes: Int,
-                local: LocalRRDBackend, client: HTTPClient, step: Int, logger: Logger) throws(AgentError) {
+                local: any MetricBackend, dataDirectory: String, client: HTTPClient, step: Int, logger: Logger) throws(AgentError) {
         do { host = try HostName.resolve(configured: hostName) } catch { throw .settings("\(error)") }
-        machineID = try MachineID.load(dataDirectory: local.dataDirectory)
-        let spool = try Spool(directory: local.dataDirectory + "/agent-buffer", maxBytes: bufferBytes)
+        machineID = try MachineID.load(dataDirectory: dataDirectory)
+        let spool = try Spool(directory: dataDirectory + "/agent-buffer", maxBytes: bufferBytes)
         var url = centralURL
         while url.hasSuffix("/") { url.removeLast() }
         let timeout = Duration.seconds(max(2, min(step, 10)))

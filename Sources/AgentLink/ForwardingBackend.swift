@@ -6,8 +6,8 @@ import RRD
 public struct ForwardingBackend: MetricBackend {
     public let host: String
     let courier: Courier
-    /// The local files, written too when present (`central.keep_local: true`), and read.
-    let local: LocalRRDBackend
+    /// The local store, written too with `central.keep_local: true`, and read.
+    let local: any MetricBackend
     let keepLocal: Bool
     /// A body stays well under the central's limit on request bodies.
     static let maxBodyBytes = 512 << 10

@@ -20,7 +20,7 @@ extension Daemon {
         }
         do {
             let link = try AgentLink(centralURL: url, token: token, hostName: settings.hostName, keepLocal: settings.keepLocal,
-                                     bufferBytes: settings.bufferMax, local: local, client: client, step: config.step, logger: logger)
+                                     bufferBytes: settings.bufferMax, local: local, dataDirectory: local.dataDirectory, client: client, step: config.step, logger: logger)
             logger.info("agent: sending samples to \(url) as hosts.\(link.host).* (machine \(link.machineID)); buffer up to \(settings.bufferMax) bytes in \(local.dataDirectory)/agent-buffer\(settings.keepLocal ? "; local files kept" : "")")
             return link
         } catch {
