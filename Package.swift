@@ -109,11 +109,21 @@ let package = Package(
             exclude: ["Web"],
             swiftSettings: strict
         ),
+        // `metrics serve --role agent`: the on-disk buffer and the link to the central daemon.
+        .target(
+            name: "AgentLink",
+            dependencies: [
+                "MetricStore", "Curl", "CollectorCore", "RRD",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "MetricsDaemon",
             dependencies: [
                 "MetricStore", "MetricsConfig", "CollectorCore", "Collectors", "Curl", "DashboardServer", "Dashboards", "IngestListeners", "StatsD", "EventStore",
-                "DeployImpact", "DeployJudge",
+                "DeployImpact", "DeployJudge", "AgentLink",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -241,6 +251,11 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AgentLinkTests",
+            dependencies: ["AgentLink", "MetricStore", "Curl", "TestSupport", .product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
         .testTarget(name: "MetricsConfigTests", dependencies: ["MetricsConfig", "Collectors", "MetricStore", "TestSupport"], swiftSettings: strict),

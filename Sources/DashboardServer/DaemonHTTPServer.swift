@@ -13,11 +13,15 @@ public enum DaemonHTTPServer {
     public static func make(
         host: String, port: Int, writer: MetricWriter, statsd: StatsDIngest, writeToken: String?, step: Int, started: Date, logger: Logger,
         reads: ReadSettings? = nil, events: EventStoreQueue? = nil, eventsUnavailable: String = "events are not enabled",
-        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+        agents: HostClaims? = nil, onListening: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
         let push = PushAPI(statsd: statsd, writer: writer, token: writeToken, step: step)
         router.post("api/v1/push") { request, _ in try await push.handle(request) }
+        if let agents {
+            let samples = SamplesAPI(writer: writer, token: writeToken, claims: agents, logger: logger)
+            router.post("api/v1/samples") { request, _ in try await samples.handle(request) }
+        }
         let eventsAPI = EventsAPI(events: events, unavailable: eventsUnavailable, writeToken: writeToken, access: ReadAccess(token: reads?.token))
         router.post("api/v1/events") { request, _ in await eventsAPI.record(request, graphite: false) }
         router.get("api/v1/events") { request, _ in await eventsAPI.list(request) }

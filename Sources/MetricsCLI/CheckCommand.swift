@@ -46,6 +46,12 @@ struct CheckCommand: ParsableCommand {
         lines.append("  data directory  \(config.dataDirectory)")
         lines.append("  listen          \(config.http.host):\(config.http.port)\(config.http.isLoopback ? "" : "  (not loopback: reachable from the network)")")
         lines.append("  step            \(DurationText.format(config.step))")
+        if config.agent.role == .agent, let url = config.agent.centralURL {
+            let host = config.agent.hostName ?? "\(HostName.systemShortName()) (system host name)"
+            lines.append("  role            agent: sends to \(url) as hosts.\(host).*, buffer up to \(ByteSizeText.format(config.agent.bufferMax))\(config.agent.keepLocal ? ", local files kept" : "")")
+        } else {
+            lines.append("  role            central: stores samples, accepts agents on POST /api/v1/samples")
+        }
         for schema in config.retention.schemas {
             let tiers = schema.tiers.map(\.description).joined(separator: ", ")
             lines.append("  retention       \(schema.name) (\(schema.pattern)): \(tiers), \(ByteSizeText.format(schema.bytesPerMetric)) per metric")

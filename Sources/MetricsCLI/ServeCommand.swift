@@ -19,6 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Address to listen on, overriding http.listen (e.g. 127.0.0.1:8080; port 0 picks a free one).", valueName: "host:port"))
     var listen: String?
 
+    @Option(name: .long, help: ArgumentHelp("central (store samples; the default) or agent (send them to central.url), overriding role: in the configuration.", valueName: "role"))
+    var role: String?
+
     func run() async throws {
         var config: DaemonConfiguration
         do {
@@ -34,6 +37,13 @@ struct ServeCommand: AsyncParsableCommand {
             }
             config.http.host = address.host
             config.http.port = address.port
+        }
+        if let role {
+            guard let parsed = AgentSettings.Role(rawValue: role) else { throw ValidationError("--role expects central or agent, got '\(role)'") }
+            config.agent.role = parsed
+        }
+        if config.agent.role == .agent, config.agent.centralURL == nil {
+            throw ValidationError("--role agent sends samples to a central daemon: set central.url (http://HOST:PORT) in the configuration")
         }
         if !config.http.isLoopback, config.http.writeToken == nil {
             throw ValidationError("--listen \(config.http.host) is beyond loopback: set http.write_token_env or http.write_token_file in the configuration first")

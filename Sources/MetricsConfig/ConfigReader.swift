@@ -18,7 +18,7 @@ struct ConfigReader {
 
     mutating func readRoot(_ root: Node, into config: inout DaemonConfiguration) {
         let keys = ["data_dir", "step", "http", "storage", "retention", "log", "collectors", "endpoints", "endpoint_dir",
-                    "statsd", "graphite", "listeners", "exec", "dashboards", "impact"]
+                    "statsd", "graphite", "listeners", "exec", "dashboards", "impact", "role", "host_name", "central"]
         for (key, value) in entries(root, "", known: keys) {
             switch key {
             case "data_dir": string(value, key).map { config.dataDirectory = $0 }
@@ -36,11 +36,15 @@ struct ConfigReader {
             case "exec": config.programs = readExec(value, baseDirectory: baseDirectory)
             case "dashboards": string(value, key).map { config.dashboardDirectory = $0 }
             case "impact": config.impact = readImpact(value)
+            case "role": readRole(value, into: &config.agent)
+            case "host_name": readHostName(value, into: &config.agent)
+            case "central": readCentral(value, into: &config.agent)
             default: break
             }
         }
         if problems.isEmpty {
             checkHeartbeats(config, root: root)
+            checkAgent(config.agent, root: root)
         }
         if !config.http.isLoopback, config.http.writeToken == nil {
             problemAt(root["http"], "http", "listens on \(config.http.host), beyond loopback: set write_token_env or write_token_file so that only holders of the token can push data or record events")

@@ -36,6 +36,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Deploy impact: error signals per `service` tag value, windows, thresholds, webhook.
     /// No services (the default) means no deploy is judged.
     public var impact = ImpactConfig()
+    /// Agent or central: `role`, `host_name`, `central`.
+    public var agent = AgentSettings()
     /// The file this came from, or `(embedded default)`.
     public var source = DefaultConfiguration.sourceName
 

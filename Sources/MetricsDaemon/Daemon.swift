@@ -1,3 +1,4 @@
+import AgentLink
 import CollectorCore
 import Curl
 import DashboardServer
@@ -32,10 +33,13 @@ public struct Daemon {
         let started = Date()
         let config = configuration
         let backend = try LocalRRDBackend(dataDirectory: config.dataDirectory, policy: config.retention, limits: config.storage)
-        let writer = MetricWriter(backend: backend, limits: config.storage, logger: logger)
         let client = HTTPClient()
         defer { client.shutdown() }
+        let agent = try Self.agentLink(config, local: backend, client: client, logger: logger)
+        let claims = agent == nil ? HostClaims() : nil
+        let writer = MetricWriter(backend: agent?.backend ?? backend, limits: config.storage, logger: logger)
         let collectors = CollectorSet.all(config, writer: writer, client: client, started: started, logger: logger)
+            + (agent.map { [AgentCollector(link: $0)] } ?? []) + (claims.map { [AgentsCollector(claims: $0)] } ?? [])
         await CollectorSet.recordUnits(of: collectors, dataDirectory: backend.dataDirectory, logger: logger)
 
         let logger = logger
@@ -54,7 +58,7 @@ public struct Daemon {
         let ingest = IngestService(settings: config.listeners, statsd: statsd, graphite: graphite, writer: writer, step: config.step, logger: logger)
         let http = DaemonHTTPServer.make(
             host: config.http.host, port: config.http.port, writer: writer, statsd: statsd, writeToken: writeToken, step: config.step,
-            started: started, logger: logger, reads: reads, events: events, eventsUnavailable: eventsUnavailable
+            started: started, logger: logger, reads: reads, events: events, eventsUnavailable: eventsUnavailable, agents: claims
         ) { port in
             logger.info("listening on http://\(config.http.host):\(port) (data directory \(backend.dataDirectory), step \(config.step)s, \(collectors.count) collector(s))")
             systemd.ready("listening on \(config.http.host):\(port)")
@@ -66,6 +70,7 @@ public struct Daemon {
         let group = ServiceGroup(configuration: .init(
             services: [
                 .init(service: WriterService(writer: writer, interval: .seconds(config.step), logger: logger)),
+            ] + (agent.map { [.init(service: ReplayService(link: $0))] } ?? []) + [
                 .init(service: Scheduler(step: config.step, collectors: collectors, writer: writer, logger: logger)),
                 .init(service: ingest),
                 .init(service: http),

@@ -54,6 +54,10 @@ struct ReloadService: Service {
         if old.collectors != new.collectors { notes.append("collectors") }
         if old.logLevel != new.logLevel { notes.append("log.level") }
         if old.dashboardPath != new.dashboardPath { notes.append("dashboards") }
+        // The role may come from --role, which a reload does not re-read: compare the rest.
+        var agent = new.agent
+        agent.role = old.agent.role
+        if old.agent != agent { notes.append("host_name or central") }
         return notes
     }
 }

@@ -85,7 +85,7 @@ import TestSupport
         let disks = try FileManager.default.contentsOfDirectory(atPath: data + "/host/disk")
         #expect(!disks.isEmpty)
         let listed = try await runMetrics(["list", "collector.*.success", "--data-dir", "data"], in: directory.path)
-        #expect(listed.out.split(separator: "\n").count == 11, "header, self and nine host collectors:\n\(listed.out)")
+        #expect(listed.out.split(separator: "\n").count == 12, "header, self, agents (of a central) and nine host collectors:\n\(listed.out)")
         #expect(!listed.out.contains(" 0\n"), "a collector failed:\n\(listed.out)\n\(daemon.log)")
     }
 
