@@ -62,11 +62,17 @@ import TestSupport
         #expect(try await last("stats/up") == 1)
         #expect(try await last("stats/queue/depth") == 5)
         #expect(try await last("stats/healthy") == 1)
-        #expect(try await rates("stats/requests").allSatisfy { abs($0 - 10) < 1e-9 }, "10 more requests per one-second scrape")
+        // 10 more requests per scrape, one scrape a second; on a busy machine a skipped tick
+        // spreads 10 over two seconds, so the rate is 10 at most and 10 in the middle.
+        func aboutEvery(_ rates: [Double], _ perScrape: Double) -> Bool {
+            let sorted = rates.sorted()
+            return !sorted.isEmpty && sorted.allSatisfy { $0 > 0 && $0 <= perScrape + 1e-9 } && abs(sorted[sorted.count / 2] - perScrape) < 1e-9
+        }
+        #expect(aboutEvery(try await rates("stats/requests"), 10), "10 more requests per one-second scrape")
         #expect(try await !rates("stats/requests").isEmpty)
         #expect(try await last("jobs/up") == 1)
         #expect(try await last("jobs/temperature") == 21.5)
-        #expect(try await rates("jobs/jobs_total/mail").allSatisfy { abs($0 - 5) < 1e-9 })
+        #expect(aboutEvery(try await rates("jobs/jobs_total/mail"), 5))
         #expect(try await !rates("jobs/jobs_total/mail").isEmpty)
         #expect(daemon.log.components(separatedBy: "broken line here").count - 1 <= 1, "the odd line is logged at most once")
     }

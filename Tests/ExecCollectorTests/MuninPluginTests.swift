@@ -72,7 +72,7 @@ import TestSupport
         [ -d "$MUNIN_PLUGSTATE" ] && echo 'has_state.value 1'
         for field in $(cat "\(fields)"); do echo "$field.value 5"; done
         """)
-        let collector = ExecCollector(program: ExecProgram(name: "fake", path: path, protocol: .munin), logger: CapturedLogs().logger)
+        let collector = ExecCollector(program: ExecProgram(name: "fake", path: path, timeoutSeconds: 60, protocol: .munin), logger: CapturedLogs().logger)
         func configRuns() -> Int { ((try? String(contentsOfFile: directory.file("config-runs"), encoding: .utf8)) ?? "").split(separator: "\n").count }
 
         let first = byName(try await collector.collect(at: now()))
@@ -94,7 +94,7 @@ import TestSupport
         echo 'x.value 3'
         """)
         let logs = CapturedLogs()
-        let samples = byName(try await ExecCollector(program: ExecProgram(name: "noconf", path: path, protocol: .munin), logger: logs.logger).collect(at: now()))
+        let samples = byName(try await ExecCollector(program: ExecProgram(name: "noconf", path: path, timeoutSeconds: 60, protocol: .munin), logger: logs.logger).collect(at: now()))
         #expect(samples["munin.noconf.x"]?.kind == .gauge)
         #expect(samples["munin.noconf.up"]?.value == 1)
         #expect(logs.count(containing: "exited with status 1: no config here") == 1)

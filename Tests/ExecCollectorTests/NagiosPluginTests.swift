@@ -41,7 +41,7 @@ import TestSupport
 
     @Test func checkDummyCriticalIsLoggedOnChange() async throws {
         let logs = CapturedLogs()
-        let program = ExecProgram(name: "dummy", path: try nagiosPlugin("check_dummy"), arguments: ["2", "boom"], protocol: .nagios)
+        let program = ExecProgram(name: "dummy", path: try nagiosPlugin("check_dummy"), arguments: ["2", "boom"], timeoutSeconds: 60, protocol: .nagios)
         let collector = ExecCollector(program: program, logger: logs.logger)
         let samples = byName(try await collector.collect(at: now()))
         #expect(samples["check.dummy.status"]?.value == 2)

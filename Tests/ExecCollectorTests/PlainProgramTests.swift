@@ -19,7 +19,7 @@ import TestSupport
         echo 'exit_status 5'
         """)
         let logs = CapturedLogs()
-        let collector = ExecCollector(program: ExecProgram(name: "app", path: path, protocol: .plain), logger: logs.logger)
+        let collector = ExecCollector(program: ExecProgram(name: "app", path: path, timeoutSeconds: 60, protocol: .plain), logger: logs.logger)
         #expect(collector.id == "exec.app")
         let time = now()
         let samples = byName(try await collector.collect(at: time))
@@ -43,7 +43,7 @@ import TestSupport
     @Test func declaredSeriesComeFromARun() async throws {
         let directory = TemporaryDirectory()
         let path = try directory.script("two", "echo 'a 1'; echo '# TYPE b counter'; echo 'b 2'")
-        let collector = ExecCollector(program: ExecProgram(name: "two", path: path), logger: CapturedLogs().logger)
+        let collector = ExecCollector(program: ExecProgram(name: "two", path: path, timeoutSeconds: 60), logger: CapturedLogs().logger)
         let series = try await collector.declaredSeries()
         #expect(series.map(\.name.rawValue) == ["exec.two.a", "exec.two.b", "exec.two.exit_status", "exec.two.up"])
         #expect(series[1].kind == .counter)
@@ -58,7 +58,7 @@ import TestSupport
         echo "argc $#"
         echo "first_arg $1"
         """)
-        let program = ExecProgram(name: "env", path: path, arguments: ["42", "two words"], environment: ["CUSTOM": "7"], protocol: .plain)
+        let program = ExecProgram(name: "env", path: path, arguments: ["42", "two words"], environment: ["CUSTOM": "7"], timeoutSeconds: 60, protocol: .plain)
         let samples = byName(try await ExecCollector(program: program, logger: CapturedLogs().logger).collect(at: now()))
         #expect(samples["exec.env.lang_c"]?.value == 1)
         #expect(samples["exec.env.has_path"]?.value == 1)
@@ -98,7 +98,7 @@ import TestSupport
         #expect(ExecProgram(name: "a", path: "/x", interval: 60).timeoutSeconds == 58)
         #expect(ExecProgram(name: "a", path: "/x").timeoutSeconds == 8)
         #expect(ExecProgram(name: "a", path: "/x", interval: 2).timeoutSeconds == 1)
-        #expect(ExecProgram(name: "a", path: "/x", protocol: .munin).prefix(for: .munin) == "munin.a")
+        #expect(ExecProgram(name: "a", path: "/x", timeoutSeconds: 60, protocol: .munin).prefix(for: .munin) == "munin.a")
         #expect(ExecProgram(name: "a", path: "/x").prefix(for: .nagios) == "check.a")
         #expect(ExecProgram(name: "a", path: "/x", prefix: "biz").prefix(for: .nagios) == "biz")
     }
