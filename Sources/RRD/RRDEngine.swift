@@ -1,5 +1,6 @@
 import CRRD
 import Foundation
+import Synchronization
 
 /// The process's single gateway to librrd.
 ///
@@ -11,6 +12,9 @@ public final class RRDEngine: Sendable {
     public static let shared = RRDEngine()
 
     private let worker: WorkerThread
+    /// The rrdcached every read flushes through and every graph names with `--daemon`; nil for
+    /// files written directly.
+    private let daemon = Mutex<RRDCachedAddress?>(nil)
 
     private init() {
         // librrd honours RRDCACHED_ADDRESS for updates and graphs; a direct write next to rrdcached
@@ -20,10 +24,19 @@ public final class RRDEngine: Sendable {
         worker = WorkerThread(name: "librrd")
     }
 
+    /// Routes reads and graphs through rrdcached (or back to plain files with nil): fetches, info
+    /// and last-update reads flush the file in rrdcached first, graphs pass `--daemon`.
+    public func readThrough(_ address: RRDCachedAddress?) {
+        daemon.withLock { $0 = address }
+    }
+
+    public var readDaemon: RRDCachedAddress? { daemon.withLock { $0 } }
+
     /// Runs `body` on the librrd thread and returns its result.
     public func run<T: Sendable>(_ body: @escaping @Sendable (borrowing RRDSession) throws -> T) async throws -> T {
-        try await worker.run {
-            let session = RRDSession()
+        let daemon = readDaemon?.description
+        return try await worker.run {
+            let session = RRDSession(daemon: daemon)
             return try body(session)
         }
     }

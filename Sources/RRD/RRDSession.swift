@@ -5,7 +5,10 @@ import Foundation
 /// and must not escape them). Each call clears librrd's sticky error first and copies it right
 /// after, and frees everything librrd allocated.
 public struct RRDSession: ~Copyable {
-    init() {}
+    /// rrdcached's address when reads go through it.
+    let daemon: String?
+
+    init(daemon: String? = nil) { self.daemon = daemon }
 
 
     public func create(_ path: String, layout: RRDLayout, start: Int, overwrite: Bool = false) throws {
@@ -28,6 +31,7 @@ public struct RRDSession: ~Copyable {
     }
 
     public func fetch(_ path: String, _ cf: Consolidation, start: Int, end: Int, resolution: Int? = nil) throws -> FetchResult {
+        flushIfCached(path)
         var from = time_t(start)
         var until = time_t(end)
         var step = UInt(resolution ?? 1)
@@ -58,6 +62,7 @@ public struct RRDSession: ~Copyable {
     }
 
     public func lastUpdate(_ path: String) throws -> LastUpdate {
+        flushIfCached(path)
         var time: time_t = 0
         var count: UInt = 0
         var names: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
@@ -80,6 +85,7 @@ public struct RRDSession: ~Copyable {
     }
 
     public func info(_ path: String) throws -> RRDInfo {
+        flushIfCached(path)
         rrd_clear_error()
         guard let head = rrd_info_r(path) else { throw lastError("info", path) }
         defer { rrd_info_free(head) }
@@ -89,6 +95,16 @@ public struct RRDSession: ~Copyable {
     /// `rrd_graph_v` with the given arguments (without argv[0]); `-` as the file returns the image
     /// in memory. With `--imgformat JSON` and `XPORT:` lines the image is the JSON series.
     public func graph(_ arguments: [String]) throws -> GraphOutput {
+        guard let daemon else { return try graph(plain: arguments) }
+        do {
+            return try graph(plain: ["--daemon", daemon] + arguments)
+        } catch let error as RRDError where error.message.contains("rrdc") || error.message.contains("daemon") {
+            // rrdcached is down: its cache is out of reach anyway, the files are what there is.
+            return try graph(plain: arguments)
+        }
+    }
+
+    private func graph(plain arguments: [String]) throws -> GraphOutput {
         let args = CArguments(["graphv"] + arguments)
         rrd_clear_error()
         let head = args.withArgv { argv in rrd_graph_v(args.count, argv) }
@@ -99,6 +115,16 @@ public struct RRDSession: ~Copyable {
             throw RRDError(operation: "graph", path: "", message: "librrd returned no image; pass '-' as the output file")
         }
         return GraphOutput(image: image, info: info)
+    }
+
+    /// Asks rrdcached to write the file's cached points before a read. When it cannot be reached
+    /// its cache is out of reach too, and the file still holds everything written before: the read
+    /// goes on (librrd's client has no timeout, so a hung rrdcached stalls reads; see README).
+    private func flushIfCached(_ path: String) {
+        guard let daemon else { return }
+        rrd_clear_error()
+        _ = rrdc_flush_if_daemon(daemon, path)
+        rrd_clear_error()
     }
 
     private func check(_ operation: String, _ path: String, _ call: () -> Int32) throws {
