@@ -1,3 +1,4 @@
+import Foundation
 import RRD
 
 /// Where `metrics serve` stores points: its own RRD files (the default) or through rrdcached.
@@ -5,13 +6,14 @@ public enum StorageBackend: Sendable, Equatable {
     case local
     case rrdcached(RRDCachedSettings)
 
-    /// Routes this process's reads and graphs through rrdcached when it is the backend, so that
-    /// `metrics query`, `metrics graph` and the daemon's pages see the points it still caches.
-    public func routeReads(engine: RRDEngine = .shared) {
-        switch self {
-        case .local: engine.readThrough(nil)
-        case .rrdcached(let settings): engine.readThrough(settings.address)
-        }
+    /// Routes this process's reads and graphs of the data directory's files through rrdcached when
+    /// it is the backend, so that `metrics query`, `metrics graph` and the daemon's pages see the
+    /// points it still caches. The directory is registered as written and as an absolute path.
+    public func routeReads(dataDirectory: String, engine: RRDEngine = .shared) {
+        let address: RRDCachedAddress? = if case .rrdcached(let settings) = self { settings.address } else { nil }
+        var spellings: Set<String> = [dataDirectory, URL(fileURLWithPath: dataDirectory).standardizedFileURL.path]
+        if let resolved = try? DataDirectory.resolve(dataDirectory) { spellings.insert(resolved) }
+        for spelling in spellings { engine.route(spelling, through: address) }
     }
 }
 

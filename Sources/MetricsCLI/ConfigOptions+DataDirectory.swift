@@ -10,11 +10,11 @@ extension ConfigOptions {
         let directory: String
         if let dataDir {
             directory = dataDir
-            (try? ConfigurationLoader.load(file: config))?.storageBackend.routeReads()
+            (try? ConfigurationLoader.load(file: config))?.storageBackend.routeReads(dataDirectory: dataDir)
         } else {
             do {
                 let loaded = try ConfigurationLoader.load(file: config)
-                loaded.storageBackend.routeReads()
+                loaded.storageBackend.routeReads(dataDirectory: loaded.dataDirectory)
                 directory = loaded.dataDirectory
             } catch {
                 throw ValidationError("the configuration has problems:\n\(error)")

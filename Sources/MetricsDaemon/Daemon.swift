@@ -81,7 +81,7 @@ public struct Daemon {
     /// The store the configuration names. With rrdcached, this process's reads and graphs go
     /// through it too (flush first, `--daemon`), so pages never miss the points it caches.
     static func backend(_ config: DaemonConfiguration, logger: Logger) throws -> any MetricBackend {
-        config.storageBackend.routeReads()
+        config.storageBackend.routeReads(dataDirectory: config.dataDirectory)
         switch config.storageBackend {
         case .local:
             return try LocalRRDBackend(dataDirectory: config.dataDirectory, policy: config.retention, limits: config.storage)

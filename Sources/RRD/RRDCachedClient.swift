@@ -90,8 +90,9 @@ public final class RRDCachedClient: Sendable {
     }
 }
 
-/// The socket and its commands; touched only on the client's thread.
-private final class Connection: @unchecked Sendable {
+/// The socket and its commands; touched only on one thread (the client's, or librrd's for the
+/// flushes before reads).
+final class Connection: @unchecked Sendable {
     let address: RRDCachedAddress
     let timeout: Duration
     private var socket: RRDCachedSocket?

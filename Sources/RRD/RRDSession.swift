@@ -5,10 +5,18 @@ import Foundation
 /// and must not escape them). Each call clears librrd's sticky error first and copies it right
 /// after, and frees everything librrd allocated.
 public struct RRDSession: ~Copyable {
-    /// rrdcached's address when reads go through it.
-    let daemon: String?
+    /// Directory prefix to rrdcached address, for files rrdcached owns.
+    let routes: [String: RRDCachedAddress]
+    let flusher: ReadFlusher?
 
-    init(daemon: String? = nil) { self.daemon = daemon }
+    init(routes: [String: RRDCachedAddress] = [:], flusher: ReadFlusher? = nil) {
+        self.routes = routes
+        self.flusher = flusher
+    }
+
+    private func daemon(for path: String) -> RRDCachedAddress? {
+        routes.first { path.hasPrefix($0.key + "/") }?.value
+    }
 
 
     public func create(_ path: String, layout: RRDLayout, start: Int, overwrite: Bool = false) throws {
@@ -95,11 +103,20 @@ public struct RRDSession: ~Copyable {
     /// `rrd_graph_v` with the given arguments (without argv[0]); `-` as the file returns the image
     /// in memory. With `--imgformat JSON` and `XPORT:` lines the image is the JSON series.
     public func graph(_ arguments: [String]) throws -> GraphOutput {
-        guard let daemon else { return try graph(plain: arguments) }
+        guard !routes.isEmpty else { return try graph(plain: arguments) }
+        // Flush every cached file the graph reads; then `--daemon` for a unix socket (librrd's
+        // client refuses absolute paths to a TCP daemon, and the files are current already).
+        var daemons: [RRDCachedAddress] = []
+        for path in ReadFlusher.definitionPaths(arguments) {
+            guard let daemon = daemon(for: path) else { continue }
+            flusher?.flush([path], at: daemon)
+            if !daemons.contains(daemon) { daemons.append(daemon) }
+        }
+        guard daemons.count == 1, case .unix = daemons[0].endpoint else { return try graph(plain: arguments) }
         do {
-            return try graph(plain: ["--daemon", daemon] + arguments)
+            return try graph(plain: ["--daemon", daemons[0].description] + arguments)
         } catch let error as RRDError where error.message.contains("rrdc") || error.message.contains("daemon") {
-            // rrdcached is down: its cache is out of reach anyway, the files are what there is.
+            // rrdcached went away after the flush: the files are what there is.
             return try graph(plain: arguments)
         }
     }
@@ -117,14 +134,10 @@ public struct RRDSession: ~Copyable {
         return GraphOutput(image: image, info: info)
     }
 
-    /// Asks rrdcached to write the file's cached points before a read. When it cannot be reached
-    /// its cache is out of reach too, and the file still holds everything written before: the read
-    /// goes on (librrd's client has no timeout, so a hung rrdcached stalls reads; see README).
+    /// Has rrdcached write the file's cached points first when it owns the file.
     private func flushIfCached(_ path: String) {
-        guard let daemon else { return }
-        rrd_clear_error()
-        _ = rrdc_flush_if_daemon(daemon, path)
-        rrd_clear_error()
+        guard let daemon = daemon(for: path) else { return }
+        flusher?.flush([path], at: daemon)
     }
 
     private func check(_ operation: String, _ path: String, _ call: () -> Int32) throws {
