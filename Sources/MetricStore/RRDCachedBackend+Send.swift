@@ -6,14 +6,24 @@ extension RRDCachedBackend {
         /// Points rrdcached refused for a reason that may pass (a file it cannot reach yet).
         var retry: [SeriesBatch] = []
         var problems: [String] = []
+        /// Acknowledged points sent again because rrdcached had lost them.
+        var replayed = 0
     }
 
     /// Opens or creates each metric's file, then sends every update in one BATCH. Throws only when
-    /// rrdcached cannot be talked to; the caller keeps everything queued then.
-    func send(_ pending: [SeriesBatch]) async throws(RRDCachedError) -> Outcome {
+    /// rrdcached cannot be talked to; the caller keeps everything queued then. After a failure,
+    /// `replay` holds the recently acknowledged points: each file's last time is asked again and
+    /// the points after it (lost by a restarted rrdcached) go first.
+    func send(_ queued: [SeriesBatch], replay: [MetricName: SeriesBatch]) async throws(RRDCachedError) -> Outcome {
         var outcome = Outcome()
+        var pending = queued
+        if !replay.isEmpty {
+            state.withLock { $0.lastUpdate.removeAll() }
+            let queuedNames = Set(queued.map(\.name))
+            pending += replay.values.filter { !queuedNames.contains($0.name) }.map { SeriesBatch(name: $0.name, kind: $0.kind, points: []) }
+        }
         var updates: [(path: String, points: [RRDPoint])] = []
-        var sent: [SeriesBatch] = []
+        var sent: [(batch: SeriesBatch, replayed: Int)] = []
         for batch in pending {
             let last: Int
             if let known = state.withLock({ $0.lastUpdate[batch.name] }) {
@@ -32,20 +42,23 @@ extension RRDCachedBackend {
                     continue
                 }
             }
-            let (points, late) = LocalRRDBackend.forwardOnly(batch.points, after: last)
+            let lost = replay[batch.name]?.points.filter { $0.time > last } ?? []
+            outcome.replayed += lost.count
+            let (points, late) = LocalRRDBackend.forwardOnly(lost + batch.points, after: last)
             outcome.report.refuse(batch.name, .late, count: late, detail: "a point at or before the last stored time \(last)")
             guard !points.isEmpty else { continue }
             updates.append((path(for: batch.name), points.map { RRDPoint(time: $0.time, value: $0.value) }))
-            sent.append(SeriesBatch(name: batch.name, kind: batch.kind, points: points))
+            sent.append((SeriesBatch(name: batch.name, kind: batch.kind, points: points), points.count - (batch.points.count - late)))
         }
         let refusals = try await client.update(updates)
         var refused: [Int: String] = [:]
         for refusal in refusals { refused[refusal.index] = refusal.message }
         state.withLock { state in
-            for (index, batch) in sent.enumerated() {
+            for (index, (batch, replayed)) in sent.enumerated() {
                 guard let message = refused[index] else {
-                    outcome.report.written += batch.points.count
+                    outcome.report.written += batch.points.count - replayed
                     state.lastUpdate[batch.name] = batch.points.last!.time
+                    state.window.record(batch)
                     continue
                 }
                 // Ask rrdcached again next time: another writer may have moved the file on.
@@ -70,7 +83,8 @@ extension RRDCachedBackend {
         case .directory, .other:
             return .failure(FileRefusal(reason: .writeFailed, detail: "\(path) is not a regular file (a directory or symlink); move it away"))
         case .missing:
-            break
+            // A metric only in the replay window whose file is gone: nothing to create it from.
+            guard !batch.points.isEmpty else { return .failure(FileRefusal(reason: .writeFailed, detail: "\(path) is missing")) }
         }
         let (files, policy, limits) = state.withLock { state in
             if state.fileCount == nil { state.fileCount = FileSystem.rrdFiles(under: dataDirectory).count }

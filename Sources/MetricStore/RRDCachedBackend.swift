@@ -24,6 +24,9 @@ public final class RRDCachedBackend: MetricBackend {
         var lastUpdate: [MetricName: Int] = [:]
         var fileCount: Int?
         var queue: RetryQueue
+        var window: ReplayWindow
+        /// A call failed: rrdcached may have restarted and lost what it cached; resend the window.
+        var resync = false
         var outageLog = RateLimitedLog(interval: 60)
         var refusalLog = RateLimitedLog(interval: 60)
         var down = false
@@ -34,7 +37,8 @@ public final class RRDCachedBackend: MetricBackend {
         self.dataDirectory = try DataDirectory.open(dataDirectory)
         client = RRDCachedClient(address: settings.address, timeout: .seconds(settings.timeoutSeconds))
         self.logger = logger
-        state = Mutex(State(policy: policy, limits: limits, queue: RetryQueue(maxPoints: settings.maxQueuedPoints)))
+        state = Mutex(State(policy: policy, limits: limits, queue: RetryQueue(maxPoints: settings.maxQueuedPoints),
+                             window: ReplayWindow(span: settings.replaySeconds)))
     }
 
     public func reconfigure(policy: RetentionPolicy, limits: StorageLimits) {
@@ -56,24 +60,28 @@ public final class RRDCachedBackend: MetricBackend {
         if dropped > 0 {
             logger.error("rrdcached at \(client.address) has not taken points for a while: dropped the \(dropped) oldest queued point(s) to stay within storage.rrdcached_queue_points (\(bound))")
         }
-        let pending = state.withLock { $0.queue.merged() }
-        guard !pending.isEmpty else { return WriteReport() }
+        let (pending, replay) = state.withLock { state in
+            (state.queue.merged(), state.resync ? state.window.batches : [:])
+        }
+        guard !pending.isEmpty || !replay.isEmpty else { return WriteReport() }
         do {
-            let outcome = try await send(pending)
+            let outcome = try await send(pending, replay: replay)
             let (wasDown, kept) = state.withLock { state in
                 state.queue.removeAll()
                 state.queue.append(outcome.retry)
+                state.resync = false
                 defer { state.down = false }
                 return (state.down, state.queue.points)
             }
             if wasDown {
-                logger.notice("rrdcached at \(client.address) takes updates again: \(outcome.report.written) point(s) written, \(kept) still queued")
+                logger.notice("rrdcached at \(client.address) takes updates again: \(outcome.report.written) point(s) written (\(outcome.replayed) sent again that it had lost), \(kept) still queued")
             }
             logKept(outcome.problems)
             return outcome.report
         } catch {
             let (queued, suppressed) = state.withLock { state in
                 state.down = true
+                state.resync = true
                 return (state.queue.points, state.outageLog.shouldLog(now: Int(Date().timeIntervalSince1970)))
             }
             if let suppressed {

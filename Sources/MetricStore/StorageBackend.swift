@@ -24,10 +24,14 @@ public struct RRDCachedSettings: Sendable, Equatable {
     public var maxQueuedPoints: Int
     /// How long one call to rrdcached may take before it counts as down.
     public var timeoutSeconds: Int
+    /// Seconds of acknowledged points kept per metric and sent again after rrdcached restarts
+    /// (it loses what it had not written when killed); above its `-w` plus `-z`.
+    public var replaySeconds: Int
 
-    public init(address: RRDCachedAddress, maxQueuedPoints: Int = 600_000, timeoutSeconds: Int = 10) {
+    public init(address: RRDCachedAddress, maxQueuedPoints: Int = 600_000, timeoutSeconds: Int = 10, replaySeconds: Int = 900) {
         self.address = address
         self.maxQueuedPoints = maxQueuedPoints
         self.timeoutSeconds = timeoutSeconds
+        self.replaySeconds = replaySeconds
     }
 }

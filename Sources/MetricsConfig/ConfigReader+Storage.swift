@@ -4,7 +4,7 @@ import Yams
 
 /// `storage.backend`, `storage.rrdcached` and the retry queue's bound and timeout.
 extension ConfigReader {
-    static let rrdcachedKeys = ["backend", "rrdcached", "rrdcached_queue_points", "rrdcached_timeout"]
+    static let rrdcachedKeys = ["backend", "rrdcached", "rrdcached_queue_points", "rrdcached_timeout", "rrdcached_replay_window"]
 
     struct CachedStorage {
         var backend: (name: String, node: Node)?
@@ -33,6 +33,11 @@ extension ConfigReader {
             duration(value, path).map { seconds in
                 guard (1...300).contains(seconds) else { return problem(value, path, "expected 1s to 5m") }
                 cached.settings.timeoutSeconds = seconds
+            }
+        case "rrdcached_replay_window":
+            duration(value, path).map { seconds in
+                guard (0...86_400).contains(seconds) else { return problem(value, path, "expected 0s (off) to 1d") }
+                cached.settings.replaySeconds = seconds
             }
         default: break
         }
