@@ -60,6 +60,11 @@ public final class RRDCachedClient: Sendable {
         return try await run { connection in try connection.batch(lines) }
     }
 
+    /// Has rrdcached start writing everything it caches (returns at once, as rrdcached does).
+    public func flushAll() async throws(RRDCachedError) {
+        _ = try await run { connection in try connection.command("FLUSHALL") }
+    }
+
     /// rrdcached's counters (`QueueLength`, `UpdatesReceived`, `UpdatesWritten`, ...).
     public func stats() async throws(RRDCachedError) -> [String: Int] {
         try await run { connection in

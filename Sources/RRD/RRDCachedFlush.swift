@@ -7,16 +7,19 @@ final class ReadFlusher: @unchecked Sendable {
 
     /// Asks rrdcached to write the files' cached points. When it cannot be reached its cache is
     /// out of reach too, and the files still hold everything it wrote: the read goes on.
-    func flush(_ paths: [String], at address: RRDCachedAddress) {
-        guard !paths.isEmpty else { return }
+    @discardableResult
+    func flush(_ paths: [String], at address: RRDCachedAddress) -> Bool {
+        guard !paths.isEmpty else { return true }
         let key = address.description
         let connection = connections[key] ?? Connection(address: address, timeout: .seconds(5))
         connections[key] = connection
         let lines = paths.compactMap { RRDCachedProtocol.field($0).map { "FLUSH " + $0 } }
         do {
             _ = try connection.batch(lines)
+            return true
         } catch {
             connection.drop()
+            return false
         }
     }
 

@@ -106,13 +106,16 @@ public struct RRDSession: ~Copyable {
         guard !routes.isEmpty else { return try graph(plain: arguments) }
         // Flush every cached file the graph reads; then `--daemon` for a unix socket (librrd's
         // client refuses absolute paths to a TCP daemon, and the files are current already).
+        // A failed flush (rrdcached down or hung) skips `--daemon`: librrd's own client has no
+        // timeout and would hold this thread.
         var daemons: [RRDCachedAddress] = []
+        var flushed = true
         for path in ReadFlusher.definitionPaths(arguments) {
             guard let daemon = daemon(for: path) else { continue }
-            flusher?.flush([path], at: daemon)
+            flushed = (flusher?.flush([path], at: daemon) ?? false) && flushed
             if !daemons.contains(daemon) { daemons.append(daemon) }
         }
-        guard daemons.count == 1, case .unix = daemons[0].endpoint else { return try graph(plain: arguments) }
+        guard flushed, daemons.count == 1, case .unix = daemons[0].endpoint else { return try graph(plain: arguments) }
         do {
             return try graph(plain: ["--daemon", daemons[0].description] + arguments)
         } catch let error as RRDError where error.message.contains("rrdc") || error.message.contains("daemon") {
