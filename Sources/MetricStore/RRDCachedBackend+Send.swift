@@ -18,17 +18,18 @@ extension RRDCachedBackend {
         var outcome = Outcome()
         var pending = queued
         if !replay.isEmpty {
-            state.withLock { $0.lastUpdate.removeAll() }
+            state.withLock { $0.known.removeAll() }
             let queuedNames = Set(queued.map(\.name))
             pending += replay.values.filter { !queuedNames.contains($0.name) }.map { SeriesBatch(name: $0.name, kind: $0.kind, points: []) }
         }
         var updates: [(path: String, points: [RRDPoint])] = []
-        var sent: [(batch: SeriesBatch, replayed: Int)] = []
+        var sent: [(batch: SeriesBatch, path: String, replayed: Int)] = []
         for batch in pending {
-            let last: Int
-            if let known = state.withLock({ $0.lastUpdate[batch.name] }) {
-                last = known
+            let last: Int, path: String
+            if let known = state.withLock({ $0.known[batch.name] }) {
+                (path, last) = known
             } else {
+                path = self.path(for: batch.name)
                 switch try await open(batch) {
                 case .success(let opened):
                     last = opened.last
@@ -47,27 +48,27 @@ extension RRDCachedBackend {
             let (points, late) = LocalRRDBackend.forwardOnly(lost + batch.points, after: last)
             outcome.report.refuse(batch.name, .late, count: late, detail: "a point at or before the last stored time \(last)")
             guard !points.isEmpty else { continue }
-            updates.append((path(for: batch.name), points.map { RRDPoint(time: $0.time, value: $0.value) }))
-            sent.append((SeriesBatch(name: batch.name, kind: batch.kind, points: points), points.count - (batch.points.count - late)))
+            updates.append((path, points.map { RRDPoint(time: $0.time, value: $0.value) }))
+            sent.append((SeriesBatch(name: batch.name, kind: batch.kind, points: points), path, points.count - (batch.points.count - late)))
         }
         let refusals = try await client.update(updates)
         var refused: [Int: String] = [:]
         for refusal in refusals { refused[refusal.index] = refusal.message }
         state.withLock { state in
-            for (index, (batch, replayed)) in sent.enumerated() {
+            for (index, (batch, path, replayed)) in sent.enumerated() {
                 guard let message = refused[index] else {
                     outcome.report.written += batch.points.count - replayed
-                    state.lastUpdate[batch.name] = batch.points.last!.time
+                    state.known[batch.name] = (path, batch.points.last!.time)
                     state.window.record(batch)
                     continue
                 }
                 // Ask rrdcached again next time: another writer may have moved the file on.
-                state.lastUpdate[batch.name] = nil
+                state.known[batch.name] = nil
                 if message.contains("illegal attempt to update") {
                     outcome.report.refuse(batch.name, .late, count: batch.points.count, detail: message)
                 } else {
                     outcome.retry.append(batch)
-                    outcome.problems.append("\(RRDCachedError.refused(path: path(for: batch.name), message: message))")
+                    outcome.problems.append("\(RRDCachedError.refused(path: path, message: message))")
                 }
             }
         }

@@ -20,8 +20,8 @@ public final class RRDCachedBackend: MetricBackend {
     struct State {
         var policy: RetentionPolicy
         var limits: StorageLimits
-        /// Last stored time per metric seen since start; asked of rrdcached on first sight.
-        var lastUpdate: [MetricName: Int] = [:]
+        /// File and last stored time per metric seen since start; asked of rrdcached on first sight.
+        var known: [MetricName: (path: String, last: Int)] = [:]
         var fileCount: Int?
         var queue: RetryQueue
         var window: ReplayWindow

@@ -13,7 +13,8 @@ struct ReplayWindow: Sendable {
 
     mutating func record(_ batch: SeriesBatch) {
         guard span > 0, let newest = batch.points.last?.time else { return }
-        var kept = batches[batch.name]?.points ?? []
+        // Taken out of the dictionary so that appending does not copy the array.
+        var kept = batches.removeValue(forKey: batch.name)?.points ?? []
         kept += batch.points
         let cutoff = newest - span
         if let first = kept.firstIndex(where: { $0.time > cutoff }), first > 0 { kept.removeFirst(first) }

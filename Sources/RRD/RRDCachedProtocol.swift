@@ -4,8 +4,9 @@
 enum RRDCachedProtocol {
     /// A path as one field; nil when it holds a newline (it would end the command).
     static func field(_ path: String) -> String? {
-        guard !path.contains(where: \.isNewline) else { return nil }
-        guard path.contains(where: { $0 == " " || $0 == "\\" }) else { return path }
+        // Bytes, not Characters: this runs for every metric at every step.
+        guard !path.utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return nil }
+        guard path.utf8.contains(where: { $0 == 32 || $0 == 92 }) else { return path }
         var escaped = ""
         for character in path {
             if character == " " || character == "\\" { escaped.append("\\") }
