@@ -2,7 +2,8 @@
  * Creates METRICS files through rrdcached (untimed), then sends ROUNDS rounds of one value per
  * file, each round one BATCH ("BATCH", "UPDATE file t:v" per file, "."), then FLUSHALL and waits
  * until rrdcached has written every value. Prints the accepted and the sustained (written to disk)
- * updates per second.
+ * updates per second. With SCALE_SINGLE=1 in the environment, each UPDATE is sent on its own and
+ * its answer awaited (one round trip per file per step), to compare with BATCH.
  * usage: scale-batch-client SOCKET DIR METRICS ROUNDS T0 STEP DS-AND-RRA... */
 #define _GNU_SOURCE
 #include <stdio.h>
@@ -66,9 +67,17 @@ int main(int argc, char **argv) {
         snprintf(create, sizeof create, "CREATE %s -O -b %ld -s %d%s\n", paths[i], t0, step, layout);
         if (command(create) < 0) { fprintf(stderr, "create refused: %s", create); return 1; }
     }
+    int single = getenv("SCALE_SINGLE") && !strcmp(getenv("SCALE_SINGLE"), "1");
     long before = written(), errors = 0;
     double started = now();
-    for (int round = 1; round <= rounds; round++) {
+    for (int round = 1; round <= rounds && single; round++) {
+        for (int i = 0; i < metrics; i++) {
+            char update[8192];
+            snprintf(update, sizeof update, "UPDATE %s %ld:%d\n", paths[i], t0 + (long)round * step, round);
+            if (command(update) < 0) errors++;
+        }
+    }
+    for (int round = 1; round <= rounds && !single; round++) {
         char buffer[4096];
         fputs("BATCH\n", out);
         for (int i = 0; i < metrics; i++) fprintf(out, "UPDATE %s %ld:%d\n", paths[i], t0 + (long)round * step, round);

@@ -22,7 +22,7 @@ enum ScaleBench {
         let address = try RRDCachedAddress(parsing: options.string("--socket", ""))
         let names = (0..<metrics).map { try! MetricName("bench.group\($0 / 100).metric\($0)") }
         print("scale: \(metrics) metrics x \(rounds) steps of 10 s (simulated, as fast as taken), \(repeats) repeats, rrdcached at \(address)")
-        var ours: [Double] = [], oursAccepted: [Double] = [], bare: [Double] = [], bareAccepted: [Double] = [], direct: [Double] = [], cpu: [Double] = []
+        var singles: [Double] = [], ours: [Double] = [], oursAccepted: [Double] = [], bare: [Double] = [], bareAccepted: [Double] = [], direct: [Double] = [], cpu: [Double] = []
         for index in 1...repeats {
             let run = directory + "/run\(index)"
             // Alternate which goes first, so that neither always meets the other's leftovers.
@@ -35,15 +35,17 @@ enum ScaleBench {
                 }
             }
             let directRate = try await directFiles(names, rounds, run + "/direct")
+            let single = try bareClient(options.string("--client", ""), address, run + "/single", metrics, rounds, single: true).1
             try? FileManager.default.removeItem(atPath: run)
             ours.append(rate); oursAccepted.append(accepted); bare.append(bareRate); bareAccepted.append(bareAccept)
-            direct.append(directRate); cpu.append(cpuPerStep)
-            print(String(format: "repeat %d: through rrdcached %.0f/s (accepted %.0f/s), bare BATCH %.0f/s (accepted %.0f/s), direct files %.0f/s, writer CPU %.1f ms/step",
-                         index, rate, accepted, bareRate, bareAccept, directRate, cpuPerStep * 1_000))
+            direct.append(directRate); cpu.append(cpuPerStep); singles.append(single)
+            print(String(format: "repeat %d: through rrdcached %.0f/s (accepted %.0f/s), bare BATCH %.0f/s (accepted %.0f/s), direct files %.0f/s, writer CPU %.1f ms/step, bare UPDATE one by one accepted %.0f/s",
+                         index, rate, accepted, bareRate, bareAccept, directRate, cpuPerStep * 1_000, single))
         }
         let cpuStep = Measure.median(cpu)
         print(String(format: "through rrdcached (median): %.0f updates/s sustained, %.0f/s accepted", Measure.median(ours), Measure.median(oursAccepted)))
         print(String(format: "bare BATCH client (median): %.0f updates/s sustained, %.0f/s accepted", Measure.median(bare), Measure.median(bareAccepted)))
+        print(String(format: "bare UPDATE one round trip per file (median): %.0f/s accepted", Measure.median(singles)))
         print(String(format: "direct files (median): %.0f updates/s", Measure.median(direct)))
         print(String(format: "writer CPU per step, %d metrics (median): %.1f ms = %.2f%% of one core at a 10 s step", metrics, cpuStep * 1_000, cpuStep / 10 * 100))
         print(String(format: "accepted ratio: %.3f", Measure.median(oursAccepted) / Measure.median(bareAccepted)))
@@ -92,13 +94,15 @@ enum ScaleBench {
     }
 
     /// The C client on the same rrdcached, same layout (its untimed CREATEs are step 0).
-    static func bareClient(_ client: String, _ address: RRDCachedAddress, _ directory: String, _ metrics: Int, _ rounds: Int) throws -> (Double, Double) {
+    static func bareClient(_ client: String, _ address: RRDCachedAddress, _ directory: String, _ metrics: Int, _ rounds: Int,
+                           single: Bool = false) throws -> (Double, Double) {
         guard case .unix(let socket) = address.endpoint else { fatalError("the bare client speaks to a unix socket") }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let layout = schema.layout(for: .gauge)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: client)
         process.arguments = [socket, directory, String(metrics), String(rounds), String(t0), String(layout.step)] + layoutArguments(layout)
+        if single { process.environment = ["SCALE_SINGLE": "1"] }
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
