@@ -12,7 +12,7 @@ public struct RRDCachedAddress: Sendable, Equatable, CustomStringConvertible {
 
     public init(_ endpoint: Endpoint) { self.endpoint = endpoint }
 
-    /// Parses the forms rrdcached's `-l` and librrd's `--daemon` accept; nil with a reason otherwise.
+    /// Parses the forms rrdcached's `-l` and librrd's `--daemon` accept; throws `badAddress` saying why.
     public init(parsing text: String) throws(RRDCachedError) {
         let bad = { (why: String) in RRDCachedError.badAddress(text, why) }
         guard !text.isEmpty, !text.contains(where: { $0.isWhitespace || $0.isNewline }) else {

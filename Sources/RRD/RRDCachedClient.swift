@@ -14,7 +14,7 @@ public final class RRDCachedClient: Sendable {
         connection = Connection(address: address, timeout: timeout)
     }
 
-    /// One updates per file and command; the answer lists the commands rrdcached refused.
+    /// A command rrdcached refused inside a BATCH, and its message.
     public struct Refusal: Sendable, Equatable {
         /// Index into the commands sent.
         public var index: Int

@@ -87,4 +87,20 @@ import RRD
         #expect(output.image.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         #expect(output.info.text("print[0]") == "42")
     }
+
+    @Test func storageLimitsStillApply() async throws {
+        let cached = try RRDCachedProcess(.unix)
+        try await cached.start()
+        let limits = StorageLimits(maxMetrics: 1, minFreeBytes: 0, maxFutureSkew: 1_000_000_000)
+        let backend = try RRDCachedBackend(dataDirectory: cached.dataDirectory, settings: RRDCachedSettings(address: cached.address),
+                                           policy: RetentionPolicy([Self.schema]), limits: limits)
+        let writer = MetricWriter(backend: backend, limits: limits, now: { Self.t0 })
+        await writer.submit(try Self.samples("app.first", steps: 1..<3))
+        await writer.flush()
+        await writer.submit(try Self.samples("app.second", steps: 1..<3) + Self.samples("app.first", steps: 3..<4))
+        let report = await writer.flush()
+        #expect(report.written == 1)
+        #expect(report.refused[.metricLimit] == 2)
+        #expect(await writer.currentStatistics().storeQueuedPoints == 0)  // refused, not queued for a retry
+    }
 }
