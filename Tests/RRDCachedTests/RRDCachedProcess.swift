@@ -67,6 +67,14 @@ final class RRDCachedProcess: Sendable {
         return (try? await task.value)?.err ?? ""
     }
 
+    /// Sends `signal` without waiting (SIGSTOP and SIGCONT make a hung rrdcached).
+    func send(_ signal: Int32) {
+        if let text = try? String(contentsOfFile: directory.path + "/rrdcached.pid", encoding: .utf8),
+           let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            kill(pid, signal)
+        }
+    }
+
     deinit {
         if let text = try? String(contentsOfFile: directory.path + "/rrdcached.pid", encoding: .utf8),
            let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)), run.withLock({ $0 != nil }) {
