@@ -235,6 +235,9 @@ let package = Package(
         .testTarget(name: "EventStoreTests", dependencies: ["EventStore", "GraphRender", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "DeployImpactTests", dependencies: ["DeployImpact"], swiftSettings: strict),
         .testTarget(name: "DeployJudgeTests", dependencies: ["DeployJudge", "DeployImpact", "EventStore", "MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
+        // Starts Debian's rrdcached (.ci/install-deps) on a unix socket and on TCP loopback.
+        .testTarget(name: "RRDCachedTests", dependencies: ["MetricStore", "RRD", "GraphRender", "TerminalQuery", "MetricsConfig", "TestSupport",
+                                                          .product(name: "Logging", package: "swift-log")], swiftSettings: strict),
         .testTarget(name: "MetricStoreTests", dependencies: ["MetricStore", "RRD", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "EndpointTests",

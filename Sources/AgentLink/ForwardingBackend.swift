@@ -58,4 +58,13 @@ public struct ForwardingBackend: MetricBackend {
     public func fetch(_ name: MetricName, _ cf: Consolidation, start: Int, end: Int, resolution: Int?) async throws -> FetchResult {
         try await local.fetch(name, cf, start: start, end: end, resolution: resolution)
     }
+
+    public var dataDirectory: String { local.dataDirectory }
+
+    /// Retention and limits are the local files' (the central applies its own).
+    public func reconfigure(policy: RetentionPolicy, limits: StorageLimits) {
+        local.reconfigure(policy: policy, limits: limits)
+    }
+
+    public func retryStatistics() -> RetryQueueStatistics { local.retryStatistics() }
 }

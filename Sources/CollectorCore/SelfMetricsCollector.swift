@@ -26,6 +26,8 @@ public struct SelfCollector: Collector {
         spec("pending_points", .gauge, "points"),
         spec("files_created", .counter, "files/s"),
         spec("flush_seconds", .gauge, "s"),
+        spec("store_queued_points", .gauge, "points"),
+        spec("store_dropped_points", .counter, "points/s"),
     ]
 
     public func declaredSeries() async throws -> [SeriesSpec] { Self.series }
@@ -35,6 +37,7 @@ public struct SelfCollector: Collector {
         let values: [Double] = [
             Date().timeIntervalSince(started).rounded(), Double(stats.accepted), Double(stats.written),
             Double(stats.refusedTotal), Double(stats.pendingPoints), Double(stats.filesCreated), stats.lastFlushSeconds,
+            Double(stats.storeQueuedPoints), Double(stats.storeDroppedPoints),
         ]
         return zip(Self.series, values).map { $0.sample($1, at: time) }
     }

@@ -126,14 +126,10 @@ public final class LocalRRDBackend: MetricBackend {
             if state.fileCount == nil { state.fileCount = FileSystem.rrdFiles(under: dataDirectory).count }
             return (state.fileCount!, state.policy, state.limits)
         }
-        guard files < limits.maxMetrics else {
-            return .failure(Refusal(reason: .metricLimit, detail: "the store holds \(files) metrics, the limit (storage.max_metrics) is \(limits.maxMetrics); raise it or remove unused metrics"))
-        }
         let layout = policy.schema(for: batch.name).layout(for: batch.kind)
-        guard let free = FileSystem.freeSpace(at: dataDirectory),
-              free.bytes - layout.approximateFileSize >= limits.minFreeBytes, free.inodes > limits.minFreeInodes
-        else {
-            return .failure(Refusal(reason: .diskFull, detail: "the data file system is nearly full (keeping \(ByteSizeText.format(limits.minFreeBytes)) free); new metrics are refused until space is freed"))
+        if let refusal = NewFileCheck.refusal(existingFiles: files, layout: layout,
+                                              limits: limits, dataDirectory: dataDirectory) {
+            return .failure(Refusal(reason: refusal.reason, detail: refusal.detail))
         }
         do {
             try FileSystem.makeDirectories(batch.name.segments.dropLast(), under: dataDirectory)

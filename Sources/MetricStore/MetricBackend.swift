@@ -71,12 +71,22 @@ public struct MetricSummary: Sendable, Equatable {
     public var lastValue: Double?
 }
 
-/// Where metric points live. The local backend writes RRD files itself; a later one routes the
-/// same calls through rrdcached. The writer above it owns batching, validation and limits.
+/// Where metric points live. The local backend writes RRD files itself; the rrdcached one routes
+/// the same calls through rrdcached. The writer above it owns batching, validation and limits.
 public protocol MetricBackend: Sendable {
     /// Stores each batch, creating files for new names when the limits allow.
     func write(_ batches: [SeriesBatch]) async -> WriteReport
     /// Every stored metric matching `pattern` (all when nil), sorted by name.
     func list(matching pattern: MetricPattern?) async throws -> [MetricSummary]
     func fetch(_ name: MetricName, _ cf: Consolidation, start: Int, end: Int, resolution: Int?) async throws -> FetchResult
+    /// The data directory the metric files are in.
+    var dataDirectory: String { get }
+    /// New retention applies to files created from now on; existing files keep their layout.
+    func reconfigure(policy: RetentionPolicy, limits: StorageLimits)
+    /// Points accepted but not yet stored (a backend that can be unreachable queues them).
+    func retryStatistics() -> RetryQueueStatistics
+}
+
+extension MetricBackend {
+    public func retryStatistics() -> RetryQueueStatistics { RetryQueueStatistics() }
 }

@@ -102,6 +102,9 @@ public actor MetricWriter {
     public func currentStatistics() -> WriterStatistics {
         var snapshot = statistics
         snapshot.pendingPoints = pendingPoints
+        let retry = backend.retryStatistics()
+        snapshot.storeQueuedPoints = retry.queuedPoints
+        snapshot.storeDroppedPoints = retry.droppedPoints
         return snapshot
     }
 
@@ -147,6 +150,10 @@ public struct WriterStatistics: Sendable, Equatable {
     public var flushes = 0
     public var pendingPoints = 0
     public var lastFlushSeconds = 0.0
+    /// Points the backend holds for a retry (rrdcached down or refusing) and those it dropped at
+    /// the queue's bound.
+    public var storeQueuedPoints = 0
+    public var storeDroppedPoints = 0
     /// Refused points by reason (`future`, `late`, `metric_limit`, `disk_full`, ...).
     public var refused: [String: Int] = [:]
 

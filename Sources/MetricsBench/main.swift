@@ -4,6 +4,7 @@
 //   metrics-bench scrape [--endpoints N] [--rounds N] [--series N]
 //   metrics-bench statsd-parse [--rounds N] [--repeats N]
 //   metrics-bench render [--runs N] [--dir DIR]
+//   metrics-bench scale --socket unix:PATH --client PATH --dir DIR [--metrics N] [--rounds N] [--repeats N]
 //   metrics-bench deploy-impact [--seed N] [--deploys N] [--z-regression Z] [--z-suspect Z] [--p-regression P] [--min-ratio R] [--show misses|false] [--rrd DIR]
 import Foundation
 
@@ -15,7 +16,8 @@ case "scrape": try await ScrapeBench.run(arguments.dropFirst())
 case "statsd-parse": try await StatsDParseBench.run(arguments.dropFirst())
 case "render": try await RenderBench.run(arguments.dropFirst())
 case "deploy-impact": try await DeployImpactBench.run(arguments.dropFirst())
+case "scale": try await ScaleBench.run(arguments.dropFirst())
 default:
-    FileHandle.standardError.write(Data("usage: metrics-bench rrd-write|host-collect|scrape|statsd-parse|render|deploy-impact [options]\n".utf8))
+    FileHandle.standardError.write(Data("usage: metrics-bench rrd-write|host-collect|scrape|statsd-parse|render|deploy-impact|scale [options]\n".utf8))
     exit(2)
 }

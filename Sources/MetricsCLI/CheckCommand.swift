@@ -5,7 +5,7 @@ import MetricStore
 import MetricsConfig
 import IngestListeners
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Validate a configuration file and report each problem with its line.",
@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Configuration file to check; without it the embedded default is checked.", valueName: "file"))
     var config: String?
 
-    func run() throws {
+    func run() async throws {
         let loaded: DaemonConfiguration
         do {
             loaded = try ConfigurationLoader.load(file: config)
@@ -28,6 +28,15 @@ struct CheckCommand: ParsableCommand {
         let dashboards = DashboardLoader.loadDirectory(loaded.dashboardPath)
         print(Self.summary(loaded))
         print(Self.dashboardSummary(dashboards.dashboards, folder: loaded.dashboardPath))
+        if case .rrdcached(let settings) = loaded.storageBackend {
+            // Reachable, and accepting our absolute paths (its -b/-B mode matches ours)?
+            let finding = await RRDCachedCheck.run(settings, dataDirectory: loaded.dataDirectory)
+            guard finding.ok else {
+                FileHandle.standardError.write(Data(finding.lines.map { "storage.rrdcached: \($0)\n" }.joined().utf8))
+                throw ExitCode(1)
+            }
+            print(finding.lines.map { "  storage         \($0)" }.joined(separator: "\n"))
+        }
         guard dashboards.problems.isEmpty else {
             FileHandle.standardError.write(Data(dashboards.problems.map { "\($0)\n" }.joined().utf8))
             let count = dashboards.problems.count
@@ -51,6 +60,9 @@ struct CheckCommand: ParsableCommand {
             lines.append("  role            agent: sends to \(url) as hosts.\(host).*, buffer up to \(ByteSizeText.format(config.agent.bufferMax))\(config.agent.keepLocal ? ", local files kept" : "")")
         } else {
             lines.append("  role            central: stores samples, accepts agents on POST /api/v1/samples")
+        }
+        if case .rrdcached(let settings) = config.storageBackend {
+            lines.append("  storage         through rrdcached at \(settings.address), retry queue up to \(settings.maxQueuedPoints) points")
         }
         for schema in config.retention.schemas {
             let tiers = schema.tiers.map(\.description).joined(separator: ", ")

@@ -24,7 +24,7 @@ struct ConfigReader {
             case "data_dir": string(value, key).map { config.dataDirectory = $0 }
             case "step": duration(value, key).map { config.step = $0 }
             case "http": readHTTP(value, into: &config.http)
-            case "storage": readStorage(value, into: &config.storage)
+            case "storage": readStorage(value, into: &config)
             case "retention": readRetention(value).map { config.retention = $0 }
             case "log": readLog(value, into: &config)
             case "collectors": readCollectors(value, into: &config.collectors)
@@ -76,19 +76,21 @@ struct ConfigReader {
         return (host, port)
     }
 
-    private mutating func readStorage(_ node: Node, into limits: inout StorageLimits) {
-        let keys = ["max_metrics", "min_free_disk", "min_free_inodes", "max_future_skew", "max_pending_points"]
+    private mutating func readStorage(_ node: Node, into config: inout DaemonConfiguration) {
+        let keys = ["max_metrics", "min_free_disk", "min_free_inodes", "max_future_skew", "max_pending_points"] + Self.rrdcachedKeys
+        var cached = CachedStorage()
         for (key, value) in entries(node, "storage", known: keys) {
             let path = "storage." + key
             switch key {
-            case "max_metrics": integer(value, path, 1...10_000_000).map { limits.maxMetrics = $0 }
-            case "min_free_disk": byteSize(value, path).map { limits.minFreeBytes = $0 }
-            case "min_free_inodes": integer(value, path, 0...Int.max).map { limits.minFreeInodes = $0 }
-            case "max_future_skew": duration(value, path).map { limits.maxFutureSkew = $0 }
-            case "max_pending_points": integer(value, path, 1_000...100_000_000).map { limits.maxPendingPoints = $0 }
-            default: break
+            case "max_metrics": integer(value, path, 1...10_000_000).map { config.storage.maxMetrics = $0 }
+            case "min_free_disk": byteSize(value, path).map { config.storage.minFreeBytes = $0 }
+            case "min_free_inodes": integer(value, path, 0...Int.max).map { config.storage.minFreeInodes = $0 }
+            case "max_future_skew": duration(value, path).map { config.storage.maxFutureSkew = $0 }
+            case "max_pending_points": integer(value, path, 1_000...100_000_000).map { config.storage.maxPendingPoints = $0 }
+            default: readRRDCached(key, value, into: &cached)
             }
         }
+        finishRRDCached(cached, node, into: &config.storageBackend)
     }
 
     private mutating func readRetention(_ node: Node) -> RetentionPolicy? {

@@ -13,6 +13,8 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var step = 10
     public var http = HTTPSettings()
     public var storage = StorageLimits()
+    /// `storage.backend`: the daemon's own files (default) or rrdcached.
+    public var storageBackend = StorageBackend.local
     public var retention = RetentionPolicy()
     public var logLevel = LogLevel.info
     public var collectors = CollectorSettings()

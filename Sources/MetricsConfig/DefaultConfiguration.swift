@@ -40,6 +40,10 @@ storage:
   max_future_skew: 60s
   # Values waiting for the next write; past it new values are refused and counted.
   max_pending_points: 1000000
+  # Where the files are written: 'local' (this daemon writes them) or 'rrdcached' (every create,
+  # update and read goes through rrdcached; see README, "Storage through rrdcached").
+  # backend: rrdcached
+  # rrdcached: unix:/run/rrdcached.sock
 
 # Retention by metric name, like Graphite's storage-schemas: the first schema whose pattern
 # matches a new metric decides its file layout ('*' matches within a segment, '**' across).

@@ -9,7 +9,7 @@ import MetricsConfig
 /// The agent and central roles: what differs from a daemon that only stores what it collects.
 extension Daemon {
     /// For an agent, the link to the central (its backend replaces the local files'); nil otherwise.
-    static func agentLink(_ config: DaemonConfiguration, local: LocalRRDBackend, client: HTTPClient, logger: Logger) throws -> AgentLink? {
+    static func agentLink(_ config: DaemonConfiguration, local: any MetricBackend, client: HTTPClient, logger: Logger) throws -> AgentLink? {
         let settings = config.agent
         guard settings.role == .agent else { return nil }
         guard let url = settings.centralURL else {

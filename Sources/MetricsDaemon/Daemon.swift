@@ -32,7 +32,7 @@ public struct Daemon {
     public func run() async throws {
         let started = Date()
         let config = configuration
-        let backend = try LocalRRDBackend(dataDirectory: config.dataDirectory, policy: config.retention, limits: config.storage)
+        let backend = try Self.backend(config, logger: logger)
         let client = HTTPClient()
         defer { client.shutdown() }
         let agent = try Self.agentLink(config, local: backend, client: client, logger: logger)
@@ -81,6 +81,20 @@ public struct Daemon {
         ))
         try await group.run()
         logger.info("stopped")
+    }
+
+    /// The store the configuration names. With rrdcached, this process's reads and graphs go
+    /// through it too (flush first, `--daemon`), so pages never miss the points it caches.
+    static func backend(_ config: DaemonConfiguration, logger: Logger) throws -> any MetricBackend {
+        config.storageBackend.routeReads(dataDirectory: config.dataDirectory)
+        switch config.storageBackend {
+        case .local:
+            return try LocalRRDBackend(dataDirectory: config.dataDirectory, policy: config.retention, limits: config.storage)
+        case .rrdcached(let settings):
+            logger.info("storing through rrdcached at \(settings.address) (retry queue up to \(settings.maxQueuedPoints) points)")
+            return try RRDCachedBackend(dataDirectory: config.dataDirectory, settings: settings, policy: config.retention,
+                                        limits: config.storage, logger: logger)
+        }
     }
 
     /// Deploy impact judging, whenever events are available: with no `impact.services` it

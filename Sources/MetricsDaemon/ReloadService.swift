@@ -10,7 +10,7 @@ import UnixSignals
 struct ReloadService: Service {
     let file: String?
     let current: DaemonConfiguration
-    let backend: LocalRRDBackend
+    let backend: any MetricBackend
     let writer: MetricWriter
     let impact: ImpactSettings
     let systemd: SystemdNotifier
@@ -49,6 +49,7 @@ struct ReloadService: Service {
     static func restartNeeded(from old: DaemonConfiguration, to new: DaemonConfiguration) -> [String] {
         var notes: [String] = []
         if old.dataDirectory != new.dataDirectory { notes.append("data_dir") }
+        if old.storageBackend != new.storageBackend { notes.append("storage.backend (rrdcached)") }
         if old.step != new.step { notes.append("step") }
         if old.http != new.http { notes.append("http (listen, tokens)") }
         if old.collectors != new.collectors { notes.append("collectors") }

@@ -1,5 +1,6 @@
 import CRRD
 import Foundation
+import Synchronization
 
 /// The process's single gateway to librrd.
 ///
@@ -11,6 +12,10 @@ public final class RRDEngine: Sendable {
     public static let shared = RRDEngine()
 
     private let worker: WorkerThread
+    /// Data directories whose files rrdcached owns, and its address: reads of their files flush
+    /// them in rrdcached first, graphs of them pass `--daemon`. Other paths are plain files.
+    private let routes = Mutex<[String: RRDCachedAddress]>([:])
+    private let flusher = ReadFlusher()
 
     private init() {
         // librrd honours RRDCACHED_ADDRESS for updates and graphs; a direct write next to rrdcached
@@ -20,10 +25,22 @@ public final class RRDEngine: Sendable {
         worker = WorkerThread(name: "librrd")
     }
 
+    /// Routes reads and graphs of files under `directory` through rrdcached (nil: plain files
+    /// again). Register the directory as the readers spell it (relative or absolute).
+    public func route(_ directory: String, through address: RRDCachedAddress?) {
+        let key = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        routes.withLock { $0[key] = address }
+    }
+
+    /// The rrdcached, if any, that owns the files under `directory`.
+    public func daemon(for directory: String) -> RRDCachedAddress? { routes.withLock { $0[directory] } }
+
     /// Runs `body` on the librrd thread and returns its result.
     public func run<T: Sendable>(_ body: @escaping @Sendable (borrowing RRDSession) throws -> T) async throws -> T {
-        try await worker.run {
-            let session = RRDSession()
+        let routes = self.routes.withLock { $0 }
+        let flusher = self.flusher
+        return try await worker.run {
+            let session = RRDSession(routes: routes, flusher: flusher)
             return try body(session)
         }
     }

@@ -5,7 +5,18 @@ import Foundation
 /// and must not escape them). Each call clears librrd's sticky error first and copies it right
 /// after, and frees everything librrd allocated.
 public struct RRDSession: ~Copyable {
-    init() {}
+    /// Directory prefix to rrdcached address, for files rrdcached owns.
+    let routes: [String: RRDCachedAddress]
+    let flusher: ReadFlusher?
+
+    init(routes: [String: RRDCachedAddress] = [:], flusher: ReadFlusher? = nil) {
+        self.routes = routes
+        self.flusher = flusher
+    }
+
+    private func daemon(for path: String) -> RRDCachedAddress? {
+        routes.first { path.hasPrefix($0.key + "/") }?.value
+    }
 
 
     public func create(_ path: String, layout: RRDLayout, start: Int, overwrite: Bool = false) throws {
@@ -28,6 +39,7 @@ public struct RRDSession: ~Copyable {
     }
 
     public func fetch(_ path: String, _ cf: Consolidation, start: Int, end: Int, resolution: Int? = nil) throws -> FetchResult {
+        flushIfCached(path)
         var from = time_t(start)
         var until = time_t(end)
         var step = UInt(resolution ?? 1)
@@ -58,6 +70,7 @@ public struct RRDSession: ~Copyable {
     }
 
     public func lastUpdate(_ path: String) throws -> LastUpdate {
+        flushIfCached(path)
         var time: time_t = 0
         var count: UInt = 0
         var names: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
@@ -80,6 +93,7 @@ public struct RRDSession: ~Copyable {
     }
 
     public func info(_ path: String) throws -> RRDInfo {
+        flushIfCached(path)
         rrd_clear_error()
         guard let head = rrd_info_r(path) else { throw lastError("info", path) }
         defer { rrd_info_free(head) }
@@ -89,6 +103,28 @@ public struct RRDSession: ~Copyable {
     /// `rrd_graph_v` with the given arguments (without argv[0]); `-` as the file returns the image
     /// in memory. With `--imgformat JSON` and `XPORT:` lines the image is the JSON series.
     public func graph(_ arguments: [String]) throws -> GraphOutput {
+        guard !routes.isEmpty else { return try graph(plain: arguments) }
+        // Flush every cached file the graph reads; then `--daemon` for a unix socket (librrd's
+        // client refuses absolute paths to a TCP daemon, and the files are current already).
+        // A failed flush (rrdcached down or hung) skips `--daemon`: librrd's own client has no
+        // timeout and would hold this thread.
+        var daemons: [RRDCachedAddress] = []
+        var flushed = true
+        for path in ReadFlusher.definitionPaths(arguments) {
+            guard let daemon = daemon(for: path) else { continue }
+            flushed = (flusher?.flush([path], at: daemon) ?? false) && flushed
+            if !daemons.contains(daemon) { daemons.append(daemon) }
+        }
+        guard flushed, daemons.count == 1, case .unix = daemons[0].endpoint else { return try graph(plain: arguments) }
+        do {
+            return try graph(plain: ["--daemon", daemons[0].description] + arguments)
+        } catch let error as RRDError where error.message.contains("rrdc") || error.message.contains("daemon") {
+            // rrdcached went away after the flush: the files are what there is.
+            return try graph(plain: arguments)
+        }
+    }
+
+    private func graph(plain arguments: [String]) throws -> GraphOutput {
         let args = CArguments(["graphv"] + arguments)
         rrd_clear_error()
         let head = args.withArgv { argv in rrd_graph_v(args.count, argv) }
@@ -99,6 +135,12 @@ public struct RRDSession: ~Copyable {
             throw RRDError(operation: "graph", path: "", message: "librrd returned no image; pass '-' as the output file")
         }
         return GraphOutput(image: image, info: info)
+    }
+
+    /// Has rrdcached write the file's cached points first when it owns the file.
+    private func flushIfCached(_ path: String) {
+        guard let daemon = daemon(for: path) else { return }
+        flusher?.flush([path], at: daemon)
     }
 
     private func check(_ operation: String, _ path: String, _ call: () -> Int32) throws {
