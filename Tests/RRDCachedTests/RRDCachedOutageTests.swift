@@ -62,11 +62,11 @@ import Glibc
                                            policy: RetentionPolicy([Storage.schema]), limits: limits, logger: logs.logger)
         let writer = MetricWriter(backend: backend, limits: limits, now: { Self.t0 }, logger: logs.logger)
         for number in 1...3 { try await step(writer, number) }
-        cached.send(SIGSTOP)
+        await cached.send(SIGSTOP)
         try await step(writer, 4)  // no answer within the timeout: kept
         #expect(await writer.currentStatistics().storeQueuedPoints == 2)
         #expect(logs.count(containing: "did not answer in time") == 1)
-        cached.send(SIGCONT)
+        await cached.send(SIGCONT)
         for number in 5...6 { try await step(writer, number) }
         #expect(await writer.currentStatistics().storeQueuedPoints == 0)
         #expect(Array(try await stored(cached, "app.b").prefix(6)) == [1, 2, 3, 4, 5, 6])

@@ -67,11 +67,19 @@ final class RRDCachedProcess: Sendable {
         return (try? await task.value)?.err ?? ""
     }
 
-    /// Sends `signal` without waiting (SIGSTOP and SIGCONT make a hung rrdcached).
-    func send(_ signal: Int32) {
-        if let text = try? String(contentsOfFile: directory.path + "/rrdcached.pid", encoding: .utf8),
-           let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
-            kill(pid, signal)
+    /// Sends `signal` (SIGSTOP and SIGCONT make a hung rrdcached). A stop takes effect a little
+    /// later: wait until the kernel says the process is stopped, so that the next request is
+    /// really unanswered (at most 10 s, a no-hang bound).
+    func send(_ signal: Int32) async {
+        guard let text = try? String(contentsOfFile: directory.path + "/rrdcached.pid", encoding: .utf8),
+              let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { return }
+        kill(pid, signal)
+        guard signal == SIGSTOP else { return }
+        for _ in 0..<1_000 {
+            // /proc/PID/stat: "PID (comm) STATE ..."; T is stopped.
+            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+            if let close = stat.lastIndex(of: ")"), stat[close...].dropFirst(2).first == "T" { return }
+            try? await Task.sleep(for: .milliseconds(10))
         }
     }
 
