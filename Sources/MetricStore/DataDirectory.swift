@@ -4,6 +4,11 @@ import Foundation
 /// compares our paths with its base directory as strings.
 enum DataDirectory {
     static func open(_ path: String) throws(StoreError) -> String {
+        try resolve(ensure(path))
+    }
+
+    /// The directory as an absolute path (symlinks kept), created when missing.
+    static func ensure(_ path: String) throws(StoreError) -> String {
         let root = URL(fileURLWithPath: path).standardizedFileURL.path
         switch FileSystem.entry(at: root) {
         case .directory: break
@@ -16,7 +21,7 @@ enum DataDirectory {
         case .regularFile, .other:
             throw .dataDirectory(path: root, reason: "is not a directory; choose another with --data-dir")
         }
-        return try resolve(root)
+        return root
     }
 
     /// The absolute path with symlinks resolved, as rrdcached's base directory check sees it.

@@ -19,18 +19,7 @@ public final class LocalRRDBackend: MetricBackend {
 
     /// Opens (and creates if missing) the data directory.
     public init(dataDirectory: String, policy: RetentionPolicy = RetentionPolicy(), limits: StorageLimits = StorageLimits()) throws(StoreError) {
-        let root = URL(fileURLWithPath: dataDirectory).standardizedFileURL.path
-        switch FileSystem.entry(at: root) {
-        case .directory: break
-        case .missing:
-            do {
-                try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-            } catch {
-                throw .dataDirectory(path: root, reason: "cannot be created (\(error.localizedDescription)); create it or choose another with --data-dir")
-            }
-        case .regularFile, .other:
-            throw .dataDirectory(path: root, reason: "is not a directory; choose another with --data-dir")
-        }
+        let root = try DataDirectory.ensure(dataDirectory)
         self.dataDirectory = root
         state = Mutex(State(policy: policy, limits: limits))
     }

@@ -25,16 +25,7 @@ final class AgentCluster: @unchecked Sendable {
             pattern: "**"
             tiers: [1s:1h]
             heartbeat: 10s
-        collectors:
-          cpu: {enabled: false}
-          memory: {enabled: false}
-          system: {enabled: false}
-          network: {enabled: false}
-          disk: {enabled: false}
-          filesystem: {enabled: false}
-          vmstat: {enabled: false}
-          pressure: {enabled: false}
-          netstat: {enabled: false}
+        \(hostCollectorsOff)
         """ + listenersOff
 
     func startCentral(extra: String = "") async throws -> DaemonProcess {

@@ -70,6 +70,20 @@ final class DaemonProcess: @unchecked Sendable {
 
 /// Configuration lines that turn off the StatsD and Graphite listeners, whose default ports
 /// (8125, 2003) daemons started side by side by the tests would fight over.
+/// Every host collector off, for tests that only look at other inputs (a `collectors:` section).
+let hostCollectorsOff = """
+    collectors:
+      cpu: {enabled: false}
+      memory: {enabled: false}
+      system: {enabled: false}
+      network: {enabled: false}
+      disk: {enabled: false}
+      filesystem: {enabled: false}
+      vmstat: {enabled: false}
+      pressure: {enabled: false}
+      netstat: {enabled: false}
+    """
+
 let listenersOff = "\nstatsd:\n  udp: off\n  tcp: off\ngraphite:\n  tcp: off\n"
 
 /// A configuration file holding only `listenersOff`, for tests that otherwise pass options only.

@@ -30,16 +30,7 @@ import Glibc
                 pattern: "**"
                 tiers: [\(Self.step)s:1h]
                 heartbeat: 10s
-            collectors:
-              cpu: {enabled: false}
-              memory: {enabled: false}
-              system: {enabled: false}
-              network: {enabled: false}
-              disk: {enabled: false}
-              filesystem: {enabled: false}
-              vmstat: {enabled: false}
-              pressure: {enabled: false}
-              netstat: {enabled: false}
+            \(hostCollectorsOff)
             statsd:
               udp: 127.0.0.1:0
               tcp: 127.0.0.1:0
