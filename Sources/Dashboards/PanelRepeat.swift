@@ -22,13 +22,12 @@ public struct PanelRepeat: Sendable, Equatable {
 
     /// The distinct values of the last segment of `over` among `names`, sorted, at most `maxCopies`.
     public func values(in names: [MetricName]) -> [String] {
+        // Names under a match of `over` (hosts.*.**): one pattern, no name rebuilt per name.
+        guard let under = try? MetricPattern(over.text + ".**") else { return [] }
         let depth = over.text.split(separator: ".").count
         var found: Set<String> = []
-        for name in names {
-            let segments = name.segments
-            guard segments.count > depth, let prefix = try? MetricName(segments.prefix(depth).joined(separator: ".")),
-                  over.matches(prefix) else { continue }
-            found.insert(String(segments[depth - 1]))
+        for name in names where under.matches(name) {
+            found.insert(String(name.segments[depth - 1]))
         }
         return Array(found.sorted().prefix(Self.maxCopies))
     }

@@ -2,7 +2,8 @@ import DeployImpact
 import Foundation
 
 /// `metrics-bench deploy-impact [--seed N] [--deploys N] [--z-regression Z] [--z-suspect Z]
-/// [--p-regression P] [--min-ratio R] [--show misses|false] [--rrd DIR]`: scores the deploy-impact detector on synthetic data
+/// [--p-regression P] [--min-ratio R] [--after S] [--follow-up S] [--spike-tolerance S] [--max-points N]
+/// [--show misses|false] [--rrd DIR]`: scores the deploy-impact detector on synthetic data
 /// with known answers (see ImpactWorld and ImpactInjection). Deterministic for a seed.
 enum DeployImpactBench {
     struct Case {
