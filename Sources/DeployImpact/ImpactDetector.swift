@@ -3,14 +3,15 @@
 /// "Deploy impact" section for the method; in short:
 ///
 /// - baseline `(start - before, start]`, after-window `(settled, settled + after]`;
-/// - the after level is the mean of the after-window without its top points (spikes shorter
-///   than `spikeTolerance` are taken as unrelated); the second half of the after-window is
-///   tested too (a slow ramp shows there first) and the stronger result counts;
+/// - the after-window loses its top points that stand apart (spikes shorter than
+///   `spikeTolerance` are taken as unrelated); its second half is tested too (a slow ramp
+///   shows there first) and the stronger result counts;
 /// - the expected after level is the baseline level plus the rise the same windows showed one
 ///   day and one week earlier (the smaller of the two, never below 0), when those are covered;
-/// - rate and level: robust z-score of (after - expected) against the baseline's median and
-///   MAD; count: conditional binomial test of after vs baseline counts; failure: binomial test
-///   of the failed steps against the baseline's failed fraction;
+/// - level: robust z-score of the after median against the baseline's median and MAD; count
+///   and rate (as counts per step): conditional binomial test of after vs baseline counts,
+///   scaled by the baseline's dispersion; failure: binomial test of the failed steps against
+///   the baseline's failed fraction;
 /// - a verdict needs both significance and a minimum effect (ratio, absolute change, events);
 /// - an `ok` or `suspect` is looked at again `followUp` later over the longer window, and
 ///   becomes a `regression` if that window shows one (a slow ramp, a quiet night).

@@ -1,7 +1,7 @@
 /// What an error signal measures; it picks the test the detector runs.
 public enum SignalKind: String, Codable, Sendable, CaseIterable {
-    /// Events per second (5xx per second, errors counted from StatsD): robust z-score with a
-    /// Poisson noise floor.
+    /// Events per second (5xx per second, errors counted from StatsD): judged as the counts per
+    /// step they were made from (rate x step).
     case rate
     /// Events per step (a counter's increments): conditional binomial (Poisson rate) test.
     case count

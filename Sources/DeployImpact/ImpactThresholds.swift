@@ -1,11 +1,11 @@
 /// The detector's thresholds. Every field has a default (decoding fills in missing ones); the
 /// defaults were tuned on the synthetic data of `bench/deploy-impact`, see the README.
 public struct ImpactThresholds: Codable, Sendable, Equatable {
-    /// Robust z-score (rate, level) at or above which a rise is `suspect`.
+    /// Robust z-score (level) at or above which a rise is `suspect`.
     public var zSuspect: Double = 3
     /// Robust z-score at or above which a rise is a `regression`.
     public var zRegression: Double = 5
-    /// Rate-test p-value (count, failure) at or below which a rise is `suspect`.
+    /// Rate-test p-value (count, rate, failure) at or below which a rise is `suspect`.
     public var pSuspect: Double = 1e-3
     /// Rate-test p-value at or below which a rise is a `regression`.
     public var pRegression: Double = 1e-5

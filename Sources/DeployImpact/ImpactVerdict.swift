@@ -20,7 +20,8 @@ public struct SignalImpact: Codable, Sendable, Equatable {
     public var verdict: ImpactVerdict
     /// Baseline level: the median (rate, level) or mean per step (count, failure) before.
     public var before: Double?
-    /// After level: the mean of the after-window without its top spike points.
+    /// After level: the median (level) or mean per step (the others) of the after-window,
+    /// without the spike points that stand apart.
     public var after: Double?
     /// What the after level should have been: `before` plus the rise the same time of day
     /// showed one day / one week earlier (never less than `before`).

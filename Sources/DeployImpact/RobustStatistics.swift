@@ -34,12 +34,6 @@ enum RobustStatistics {
         return sorted
     }
 
-    /// `values` without their `count` largest (unrelated short spikes).
-    static func droppingTop(_ values: [Double], count: Int) -> [Double] {
-        guard count > 0 else { return values }
-        return Array(values.sorted().dropLast(count))
-    }
-
     /// P(Z >= z) for a standard normal Z.
     static func normalUpperTail(_ z: Double) -> Double { 0.5 * erfc(z / 2.0.squareRoot()) }
 
