@@ -41,8 +41,11 @@ final class Spool {
 
     private func path(_ seq: Int) -> String { directory + "/" + String(format: "%012d.seg", seq) }
 
-    /// Appends and fsyncs one record; then enforces the bound.
+    /// Makes room under the bound, then appends and fsyncs one record: the files on disk never
+    /// hold more than the bound (but for one record larger than it).
     func append(_ record: SpoolRecord) throws(AgentError) {
+        let bytes = record.encoded()
+        makeRoom(for: bytes.count)
         let seq: Int
         if let current = appending, let last = segments.last, last.seq == current, last.bytes < segmentBytes {
             seq = current
@@ -51,7 +54,6 @@ final class Spool {
             segments.append((seq, 0))
             appending = seq
         }
-        let bytes = record.encoded()
         let fd = open(path(seq), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw .buffer("cannot open \(path(seq)): \(String(cString: strerror(errno))); check the data directory") }
         defer { close(fd) }
@@ -64,7 +66,6 @@ final class Spool {
         }
         if before == 0 { syncDirectory() }
         segments[segments.count - 1].bytes += bytes.count
-        enforceBound()
     }
 
     /// The oldest record not yet taken, skipping (and reporting) a torn tail.
@@ -108,9 +109,10 @@ final class Spool {
         offset = 0
     }
 
-    /// Past the bound, whole segments go, oldest first; their samples are counted as dropped.
-    private func enforceBound() {
-        while totalBytes > maxBytes, segments.count > 1 {
+    /// Whole segments go, oldest first, until `incoming` more bytes fit under the bound; their
+    /// samples are counted as dropped.
+    private func makeRoom(for incoming: Int) {
+        while totalBytes + incoming > maxBytes, !segments.isEmpty {
             let oldest = segments[0]
             let bytes = loaded?.seq == oldest.seq ? loaded!.bytes : read(oldest.seq)
             var at = loaded?.seq == oldest.seq ? offset : 0

@@ -32,6 +32,9 @@ public enum PrometheusExposition {
         metric("metrics_flushes_total", "counter", "Writes of pending samples to disk.", [("", Double(stats.flushes))])
         metric("metrics_pending_points", "gauge", "Samples waiting for the next flush.", [("", Double(stats.pendingPoints))])
         metric("metrics_last_flush_seconds", "gauge", "Duration of the last flush.", [("", stats.lastFlushSeconds)])
+        // Zero with local files; with rrdcached, points it has not taken yet and those given up.
+        metric("metrics_store_queued_points", "gauge", "Points waiting for the store (rrdcached down or slow).", [("", Double(stats.storeQueuedPoints))])
+        metric("metrics_store_dropped_points_total", "counter", "Points dropped at the store queue's bound.", [("", Double(stats.storeDroppedPoints))])
         metric("metrics_statsd_lines_total", "counter", "StatsD lines accepted (UDP, TCP, push).", [("", Double(ingest.statsdLines))])
         metric("metrics_statsd_datagrams_total", "counter", "StatsD datagrams and TCP batches received.", [("", Double(ingest.statsdDatagrams))])
         metric("metrics_statsd_bad_lines_total", "counter", "StatsD lines refused, by reason.",

@@ -158,4 +158,6 @@ public struct WriterStatistics: Sendable, Equatable {
     public var refused: [String: Int] = [:]
 
     public var refusedTotal: Int { refused.values.reduce(0, +) }
+
+    public init() {}
 }

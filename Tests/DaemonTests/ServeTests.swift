@@ -33,6 +33,7 @@ import TestSupport
         let (status, exposition) = try await get(port, "/metrics")
         #expect(status == 200)
         #expect(exposition.contains("# TYPE metrics_samples_written_total counter"))
+        #expect(exposition.contains("\nmetrics_store_queued_points 0\n"), "local files queue nothing")
         let written = exposition.split(separator: "\n").first { $0.hasPrefix("metrics_samples_written_total ") }
         #expect((written.flatMap { Int($0.split(separator: " ")[1]) } ?? 0) >= 7, "\(exposition)")
 
