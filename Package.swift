@@ -134,7 +134,7 @@ let package = Package(
         .target(
             name: "QueryCLI",
             dependencies: [
-                "EventStore", "GraphRender", "RRD", "TerminalQuery", "TimeSyntax",
+                "EventStore", "GraphRender", "MetricStore", "RRD", "TerminalQuery", "TimeSyntax",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],

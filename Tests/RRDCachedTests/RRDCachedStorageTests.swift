@@ -104,3 +104,40 @@ import RRD
         #expect(await writer.currentStatistics().storeQueuedPoints == 0)  // refused, not queued for a retry
     }
 }
+
+/// `metrics query` is answered by the front binary, which reads only a few keys of the
+/// configuration: with `storage.backend: rrdcached` it must still read through rrdcached.
+@Suite(.serialized) struct RRDCachedQueryBinaryTests {
+    static var binary: String {
+        if let path = ProcessInfo.processInfo.environment["METRICS_BINARY"] { return path }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/metrics").path
+    }
+
+    @Test func theQueryBinarySeesThePointsRRDCachedHolds() async throws {
+        let cached = try RRDCachedProcess(.unix)
+        try await cached.start()
+        let (writer, _) = try RRDCachedStorageTests.writer(cached)
+        await writer.submit(try RRDCachedStorageTests.samples("biz.signups", steps: 1..<31))
+        await writer.flush()
+        let folder = TemporaryDirectory()
+        let config = folder.path + "/metrics.yaml"
+        let t0 = RRDCachedStorageTests.t0
+        func query() async throws -> (status: Int32, values: [Double], out: String, err: String) {
+            let run = try await runChild(Self.binary, ["query", "biz.signups", "--config", config, "--from", "\(t0)", "--until", "\(t0 + 300)",
+                                                       "--step", "10s", "--format", "csv"])
+            let values = run.out.split(separator: "\n").dropFirst()
+                .compactMap { $0.split(separator: ",", omittingEmptySubsequences: false).last.flatMap { Double($0) } }
+            return (run.status, values, run.out, run.err)
+        }
+        // Without the storage lines the files hold nothing yet (rrdcached writes after an hour).
+        try "data_dir: \(cached.dataDirectory)\n".write(toFile: config, atomically: true, encoding: .utf8)
+        let direct = try await query()
+        #expect(direct.values.isEmpty, "\(direct.out)")
+        try "data_dir: \(cached.dataDirectory)\nstorage: {backend: rrdcached, rrdcached: \(cached.address)}\n"
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let routed = try await query()
+        #expect(routed.status == 0, "\(routed.err)")
+        #expect(routed.values == (1...30).map(Double.init), "\(routed.out)")
+    }
+}
