@@ -21,9 +21,11 @@ public enum DataDirectoryLocator {
 
     /// The directory, which must exist.
     public static func resolve(dataDir: String?, config: String?) throws(Failure) -> String {
-        let directory: String
-        if let dataDir { directory = dataDir } else if let config { directory = try fromFile(config) } else { directory = defaultDirectory }
-        if let config, let address = try rrdcached(config) {
+        // The file is read and parsed once for both keys.
+        let node = try config.map { file throws(Failure) in try Self.root(file) } ?? nil
+        var directory = dataDir ?? defaultDirectory
+        if dataDir == nil, let config { directory = try dataDirectory(node, config) }
+        if let config, let address = try rrdcached(node, config) {
             StorageBackend.rrdcached(RRDCachedSettings(address: address)).routeReads(dataDirectory: directory)
         }
         var isDirectory: ObjCBool = false
@@ -35,7 +37,11 @@ public enum DataDirectoryLocator {
 
     /// The `data_dir` of a configuration file (the default when it has none).
     public static func fromFile(_ file: String) throws(Failure) -> String {
-        guard let value = try root(file)?.mapping?["data_dir"] else { return defaultDirectory }
+        try dataDirectory(root(file), file)
+    }
+
+    static func dataDirectory(_ root: Node?, _ file: String) throws(Failure) -> String {
+        guard let value = root?.mapping?["data_dir"] else { return defaultDirectory }
         guard let directory = value.scalar?.string, !directory.isEmpty else {
             throw Failure(description: "\(file): data_dir must be a path; 'metrics check --config \(file)' says more")
         }
@@ -43,8 +49,8 @@ public enum DataDirectoryLocator {
     }
 
     /// The rrdcached address of a configuration storing through it; nil for local files.
-    public static func rrdcached(_ file: String) throws(Failure) -> RRDCachedAddress? {
-        guard let storage = try root(file)?.mapping?["storage"]?.mapping,
+    static func rrdcached(_ root: Node?, _ file: String) throws(Failure) -> RRDCachedAddress? {
+        guard let storage = root?.mapping?["storage"]?.mapping,
               storage["backend"]?.scalar?.string == "rrdcached" else { return nil }
         guard let text = storage["rrdcached"]?.scalar?.string else {
             throw Failure(description: "\(file): storage.backend is rrdcached but storage.rrdcached has no address; 'metrics check --config \(file)' says more")
